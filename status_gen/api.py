@@ -1,0 +1,52 @@
+"""The pipeline as plain functions: settings in, document text and problems out. No printing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .config import Config
+
+if TYPE_CHECKING:
+    from .dataset import Dataset
+    from .rules.base import Problem
+
+
+@dataclass(frozen=True)
+class Result:
+    text: str
+    problems: list[Problem]
+    data: Dataset
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.level == "error"]
+
+
+def shown(path: Path, root: Path) -> str:
+    """A path as the user should see it: relative to the project root when inside it."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def regenerate_command(config: Config) -> str:
+    return "status-gen render"
+
+
+def build(config: Config, today: dt.date, output_name: str = "SYSTEM_STATUS.md") -> Result:
+    """Load, validate, check and render; raises StatusGenError for input that cannot be loaded."""
+    from .dataset import load_dataset
+    from .render import BANNER, render_text
+    from .rules.engine import run_rules
+    from .view import View
+
+    data_display = shown(config.data, config.root)
+    data = load_dataset(config.data, config.labels, data_display)
+    problems = run_rules(data, config, today)
+    banner = BANNER.format(data=data_display.rstrip("/"), command=regenerate_command(config))
+    text = render_text(View(data, config.labels), templates=config.templates, banner=banner, display=output_name)
+    return Result(text, problems, data)

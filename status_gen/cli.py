@@ -1,0 +1,272 @@
+"""The command line: the only module that imports click. Commands return exit codes.
+
+Heavy modules (pydantic, jinja2, markdown-it-py) are imported inside the commands that need
+them, so ``--help``, ``rules`` and ``explain`` start as fast as click itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .errors import ErrorGroup, StatusGenError
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_INPUT, EXIT_BUG = 0, 1, 2, 3
+
+
+def _echo_error(error: StatusGenError) -> None:
+    for one in error.errors if isinstance(error, ErrorGroup) else [error]:
+        prefix = f"{one.where}: " if one.where else "status-gen: "
+        click.echo(f"{prefix}error: {one.message}", err=True)
+
+
+def _parse_today(value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise StatusGenError(f"--today must be a date as YYYY-MM-DD, not '{value}'") from None
+
+
+def _common(function: Callable[..., Any]) -> Callable[..., Any]:
+    options = [
+        click.option("--data", metavar="DIR", help="Folder of YAML data files [default: data/]."),
+        click.option(
+            "--templates", metavar="DIR", help="Folder of template overrides [default: templates/ if present]."
+        ),
+        click.option(
+            "--output",
+            "-o",
+            metavar="FILE|-",
+            help="Document to write or check; '-' is stdout [default: SYSTEM_STATUS.md].",
+        ),
+        click.option(
+            "--today", metavar="YYYY-MM-DD", help="Date that age rules measure against [default: the system date]."
+        ),
+        click.option(
+            "--config",
+            metavar="FILE",
+            help="Settings file [default: .status-gen.toml or [tool.status-gen] in pyproject.toml].",
+        ),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _settings(data: str | None, templates: str | None, output: str | None, config_file: str | None) -> Any:
+    from dataclasses import replace
+
+    from .config import load_config
+
+    config = load_config(config_file)
+    cwd = Path.cwd()
+    if data is not None:
+        config = replace(config, data=cwd / data)
+    if templates is not None:
+        folder = cwd / templates
+        if not folder.is_dir():
+            raise StatusGenError("--templates must be an existing folder", _where(templates))
+        config = replace(config, templates=folder)
+    if output is not None:
+        config = replace(config, output=output if output == "-" else str(cwd / output))
+    elif config.output != "-" and not Path(config.output).is_absolute():
+        config = replace(config, output=str(config.root / config.output))
+    return config
+
+
+def _where(path: str) -> Any:
+    from .errors import Location
+
+    return Location(path)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="status-gen", prog_name="status-gen")
+def main_group() -> None:
+    """Keep SYSTEM_STATUS.md generated from YAML data, and consistent with it.
+
+    \b
+    Examples:
+      status-gen render                 write SYSTEM_STATUS.md from data/
+      status-gen check                  fail if it is stale or the data contradicts itself
+      status-gen check --format github  the same, as GitHub Actions annotations
+      status-gen rules                  list the consistency rules
+      status-gen explain SG101          document one rule
+    """
+
+
+@main_group.command()
+@_common
+def render(data: str | None, templates: str | None, output: str | None, today: str | None, config: str | None) -> int:
+    """Render the document from the data and report rule problems.
+
+    The document is written (atomically, only when its bytes change) even when rules find
+    problems, so you can see them in context; the exit code is 1 if any is an error. Input that
+    cannot be loaded exits 2 and writes nothing.
+
+    \b
+    Examples:
+      status-gen render
+      status-gen render --data status/ --output docs/STATUS.md
+      status-gen render --output - | less
+    """
+    from .api import build, shown
+    from .output import write_if_changed
+    from .report import text as text_report
+
+    settings = _settings(data, templates, output, config)
+    day = _parse_today(today)
+    name = "-" if settings.output == "-" else shown(Path(settings.output), settings.root)
+    result = build(settings, day, name)
+    click.echo(text_report(result.problems), err=True, nl=False)
+    if settings.output == "-":
+        sys.stdout.write(result.text)
+    elif write_if_changed(Path(settings.output), result.text.encode("utf-8")):
+        click.echo(f"wrote {name}", err=True)
+    else:
+        click.echo(f"{name} is up to date", err=True)
+    return EXIT_PROBLEMS if result.errors else EXIT_OK
+
+
+@main_group.command()
+@_common
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github"]),
+    default="text",
+    show_default=True,
+    help="How to print problems.",
+)
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+def check(
+    data: str | None,
+    templates: str | None,
+    output: str | None,
+    today: str | None,
+    config: str | None,
+    fmt: str,
+    strict: bool,
+) -> int:
+    """Check the data against the rules and the document against the data. Never writes.
+
+    Exits 0 when clean, 1 when a rule finds an error (or a warning, with --strict) or the
+    document is missing or stale (a diff and the fixing command are printed), 2 when the input
+    cannot be loaded.
+
+    \b
+    Examples:
+      status-gen check
+      status-gen check --format json > status-report.json
+      status-gen check --format github --strict
+    """
+    from . import report
+    from .api import build, regenerate_command, shown
+    from .output import read_bytes, unified_diff
+
+    settings = _settings(data, templates, output, config)
+    day = _parse_today(today)
+    if settings.output == "-":
+        raise StatusGenError("check compares with a file; --output - is only for render")
+    path = Path(settings.output)
+    name = shown(path, settings.root)
+    result = build(settings, day, name)
+    expected = result.text.encode("utf-8")
+    on_disk = read_bytes(path)
+    stale = on_disk != expected
+    diff = unified_diff(on_disk, expected, name) if stale else ""
+    fix = regenerate_command(settings)
+    problems = result.problems
+    if fmt == "json":
+        click.echo(report.as_json(problems, stale=stale, diff=diff, document=name), nl=False)
+    elif fmt == "github":
+        click.echo(report.github(problems, stale=stale, document=name, fix=fix), nl=False)
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary:
+            with open(summary, "a", encoding="utf-8") as handle:
+                handle.write(report.github_summary(problems, stale=stale, document=name, fix=fix))
+    if fmt != "json":
+        if fmt == "text":
+            click.echo(report.text(problems), nl=False)
+        if stale:
+            state = "is missing" if on_disk is None else "is stale"
+            click.echo(diff, nl=False, err=fmt == "github")
+            click.echo(f"{name} {state}: run '{fix}' to regenerate it", err=True)
+    failed = stale or bool(result.errors) or (strict and bool(problems))
+    return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+@main_group.command(name="rules")
+def rules_command() -> int:
+    """List every rule: code, slug, default level and summary.
+
+    \b
+    Example:
+      status-gen rules
+    """
+    from .rules.registry import RULES
+
+    width = max(len(r.slug) for r in RULES)
+    for r in RULES:
+        click.echo(f"{r.code}  {r.slug:<{width}}  {r.level:<7}  {r.summary}")
+    return EXIT_OK
+
+
+@main_group.command()
+@click.argument("code")
+def explain(code: str) -> int:
+    """Show one rule's documentation with its passing and failing examples.
+
+    \b
+    Examples:
+      status-gen explain SG101
+      status-gen explain duplicate-id
+    """
+    from .rules.registry import find_rule
+
+    rule = find_rule(code)
+    if rule is None:
+        raise StatusGenError(f"unknown rule '{code}'; 'status-gen rules' lists them")
+    click.echo(f"{rule.code} {rule.slug} (default level: {rule.level})\n")
+    click.echo(rule.doc)
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI and return its exit code; only __main__ and the console script exit."""
+    try:
+        code = main_group.main(args=argv, prog_name="status-gen", standalone_mode=False)
+    except StatusGenError as error:
+        _echo_error(error)
+        return EXIT_INPUT
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        return EXIT_INPUT
+    except click.exceptions.Abort:
+        click.echo("Aborted!", err=True)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception:
+        click.echo(traceback.format_exc(), err=True)
+        click.echo("status-gen: internal error: this is a bug, please report it with the text above", err=True)
+        return EXIT_BUG
+    return int(code or 0)
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

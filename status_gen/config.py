@@ -1,0 +1,163 @@
+"""Settings from ``[tool.status-gen]`` in pyproject.toml, or a ``.status-gen.toml``, then flags."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field, fields
+from difflib import get_close_matches
+from pathlib import Path
+from typing import Any
+
+from .errors import Location, StatusGenError
+from .vocabulary import DEFAULT_LABELS, ICONS, LEVELS, Label
+
+RULE_LEVELS = ("error", "warning", "off")
+
+
+@dataclass(frozen=True)
+class Config:
+    root: Path = Path(".")
+    data: Path = Path("data")
+    templates: Path | None = None
+    output: str = "SYSTEM_STATUS.md"
+    labels: dict[str, Label] = field(default_factory=lambda: dict(DEFAULT_LABELS))
+    rules: dict[str, str] = field(default_factory=dict)
+    max_age_days: int = 30
+    component_max_age_days: int = 30
+    max_section_age_days: int = 60
+    p0_max_age_days: int = 14
+    min_pass_rate: float = 80.0
+    source: str | None = None  # the file these settings came from, for messages
+
+
+_SCALARS: dict[str, type] = {
+    "data": str,
+    "templates": str,
+    "output": str,
+    "max_age_days": int,
+    "component_max_age_days": int,
+    "max_section_age_days": int,
+    "p0_max_age_days": int,
+    "min_pass_rate": float,
+}
+_KNOWN = [*_SCALARS, "labels", "rules"]
+
+
+def find_config_file(cwd: Path) -> Path | None:
+    """``.status-gen.toml`` wins over pyproject.toml; a pyproject without our table is skipped."""
+    dedicated = cwd / ".status-gen.toml"
+    if dedicated.is_file():
+        return dedicated
+    pyproject = cwd / "pyproject.toml"
+    if pyproject.is_file() and re.search(r"^\[tool\.status-gen[.\]]", _read(pyproject), re.M):
+        return pyproject
+    return None
+
+
+def load_config(explicit: str | None, cwd: Path | None = None) -> Config:
+    cwd = cwd or Path.cwd()
+    path = Path(explicit) if explicit else find_config_file(cwd)
+    if path is None:
+        return _resolve(Config(root=cwd), cwd)
+    text = _read(path)
+    display = str(path)
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"line (\d+), column (\d+)", str(exc))
+        where = Location(display, int(match[1]), int(match[2])) if match else Location(display)
+        raise StatusGenError(f"TOML syntax error: {str(exc).split(' (at')[0]}", where) from None
+    table: Any = document
+    if path.name == "pyproject.toml" or "tool" in document:
+        table = document.get("tool", {}).get("status-gen", {})
+    return _resolve(parse_table(table, display, text), path.parent.resolve() if explicit else cwd)
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise StatusGenError(f"cannot read config file: {exc}", Location(str(path))) from None
+
+
+def _where(display: str, text: str, key: str) -> Location:
+    """TOML parsers keep no positions; find the key's line by its text (best effort)."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if re.match(rf"\s*\"?{re.escape(key)}\"?\s*=", line):
+            return Location(display, number, line.index(key.split(".")[-1][:1]) + 1)
+    return Location(display)
+
+
+def parse_table(table: dict[str, Any], display: str, text: str = "") -> Config:
+    values: dict[str, Any] = {"source": display}
+    for key, value in table.items():
+        where = _where(display, text, key)
+        if key not in _KNOWN:
+            close = get_close_matches(key, _KNOWN, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else f"; known keys: {', '.join(_KNOWN)}"
+            raise StatusGenError(f"unknown setting '{key}'{hint}", where)
+        if key == "labels":
+            values["labels"] = _labels(value, display, text)
+        elif key == "rules":
+            values["rules"] = _rules(value, display, text)
+        else:
+            kind = _SCALARS[key]
+            ok = isinstance(value, kind) or (kind is float and isinstance(value, int))
+            if not ok or isinstance(value, bool):
+                raise StatusGenError(f"setting '{key}' must be {kind.__name__}, not {value!r}", where)
+            if kind in (int, float) and value < 0:
+                raise StatusGenError(f"setting '{key}' must not be negative", where)
+            if key == "min_pass_rate" and value > 100:
+                raise StatusGenError("setting 'min_pass_rate' is a percentage (0-100)", where)
+            values[key] = Path(value) if key in ("data", "templates") else value
+    return Config(**values)
+
+
+def _labels(value: Any, display: str, text: str) -> dict[str, Label]:
+    labels = dict(DEFAULT_LABELS)
+    if not isinstance(value, dict):
+        raise StatusGenError(
+            "'labels' must be a table of NAME = { level = ..., icon = ... }", _where(display, text, "labels")
+        )
+    for name, spec in value.items():
+        where = _where(display, text, name)
+        if isinstance(spec, str):
+            spec = {"level": spec}
+        if not isinstance(spec, dict) or spec.get("level") not in LEVELS or set(spec) - {"level", "icon"}:
+            raise StatusGenError(f'label \'{name}\' needs level = "ok" | "warn" | "fail" and an optional icon', where)
+        level = spec["level"]
+        labels[name] = Label(name, level, str(spec.get("icon", ICONS[level])))
+    return labels
+
+
+def _rules(value: Any, display: str, text: str) -> dict[str, str]:
+    from .rules.registry import find_rule
+
+    if not isinstance(value, dict):
+        raise StatusGenError(
+            '\'rules\' must be a table of CODE = "error" | "warning" | "off"', _where(display, text, "rules")
+        )
+    chosen: dict[str, str] = {}
+    for name, level in value.items():
+        where = _where(display, text, name)
+        rule = find_rule(name)
+        if rule is None:
+            raise StatusGenError(f"unknown rule '{name}' (see 'status-gen rules')", where)
+        if level not in RULE_LEVELS:
+            raise StatusGenError(f'rule \'{name}\' must be "error", "warning" or "off", not {level!r}', where)
+        chosen[rule.code] = level
+    return chosen
+
+
+def _resolve(config: Config, base: Path) -> Config:
+    """Make paths absolute against the config's folder; find templates/ when present."""
+    data = config.data if config.data.is_absolute() else base / config.data
+    templates = config.templates
+    if templates is not None and not templates.is_absolute():
+        templates = base / templates
+    if templates is None and (base / "templates").is_dir():
+        templates = base / "templates"
+    kwargs = {f.name: getattr(config, f.name) for f in fields(config)}
+    kwargs.update(root=base, data=data, templates=templates)
+    return Config(**kwargs)

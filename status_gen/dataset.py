@@ -1,0 +1,219 @@
+"""Load a data folder into validated models; map every pydantic error back to file:line:column."""
+
+from __future__ import annotations
+
+import types
+import typing
+from dataclasses import dataclass, field
+from difflib import get_close_matches
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import models as m
+from .errors import Location, StatusGenError, raise_all
+from .loader import Document, Map, Seq, load_file
+from .vocabulary import Label
+
+EXTENSIONS = (".yaml", ".yml")
+REQUIRED = ("project",)
+
+
+@dataclass
+class Dataset:
+    """Everything the data folder says, validated, with id indexes built once."""
+
+    project: m.Project
+    components: list[m.Component] = field(default_factory=list)
+    issues: list[m.Issue] = field(default_factory=list)
+    blockers: list[m.Blocker] = field(default_factory=list)
+    final_steps: list[str] = field(default_factory=list)
+    categories: list[m.TestCategory] = field(default_factory=list)
+    commands: list[m.Command] = field(default_factory=list)
+    priorities: m.PrioritiesFile | None = None
+    runs: list[m.ValidationRun] = field(default_factory=list)
+    documents: dict[str, Document] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # First record wins for duplicated ids; the duplicate-id rule reports the others.
+        self.component_by_id: dict[str, m.Component] = {}
+        for c in self.components:
+            self.component_by_id.setdefault(c.id, c)
+        self.issue_by_number: dict[int, m.Issue] = {}
+        for i in self.issues:
+            self.issue_by_number.setdefault(i.number, i)
+        self.metric_by_id: dict[str, m.Metric] = {}
+        for metric in self.project.metrics:
+            self.metric_by_id.setdefault(metric.id, metric)
+
+    @property
+    def latest_run(self) -> m.ValidationRun | None:
+        return max(self.runs, key=lambda r: r.date, default=None)
+
+
+def data_files(folder: Path, display: str) -> dict[str, tuple[Path, str]]:
+    """The data files in a folder by kind, refusing unknown or doubled kinds."""
+    if not folder.exists():
+        raise StatusGenError(
+            "data folder does not exist (run 'status-gen init' to create an example, or pass --data)",
+            Location(display),
+        )
+    if not folder.is_dir():
+        raise StatusGenError("--data must be a folder of YAML files, not a file", Location(display))
+    found: dict[str, tuple[Path, str]] = {}
+    errors: list[StatusGenError] = []
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        raise StatusGenError(f"cannot list data folder: {exc.strerror}", Location(display)) from None
+    for path in entries:
+        if path.suffix not in EXTENSIONS:
+            continue
+        shown = f"{display.rstrip('/')}/{path.name}"
+        kind = path.stem
+        if kind not in m.FILE_MODELS:
+            close = get_close_matches(kind, list(m.FILE_MODELS), n=1)
+            hint = f"; did you mean '{close[0]}{path.suffix}'?" if close else ""
+            known = ", ".join(f"{k}.yaml" for k in m.FILE_MODELS)
+            errors.append(StatusGenError(f"unknown data file{hint} (known: {known})", Location(shown)))
+        elif kind in found:
+            errors.append(
+                StatusGenError(f"'{kind}' is defined twice (also {found[kind][1]}); keep one", Location(shown))
+            )
+        else:
+            found[kind] = (path, shown)
+    for kind in REQUIRED:
+        if kind not in found and not errors:
+            errors.append(StatusGenError(f"missing {kind}.yaml: every data folder needs one", Location(display)))
+    raise_all(errors)
+    return found
+
+
+def load_dataset(folder: Path, labels: dict[str, Label], display: str | None = None) -> Dataset:
+    """Read, parse and validate every data file; all errors of all files are raised together."""
+    display = display or str(folder)
+    files = data_files(folder, display)
+    documents: dict[str, Document] = {}
+    validated: dict[str, Any] = {}
+    errors: list[StatusGenError] = []
+    context = {"labels": labels}
+    for kind, (path, shown) in files.items():
+        try:
+            document = load_file(path, shown)
+            documents[kind] = document
+            validated[kind] = validate_document(kind, document, context)
+        except StatusGenError as exc:
+            errors.extend(getattr(exc, "errors", [exc]))
+    raise_all(errors)
+    blockers = validated.get("blockers")
+    tests = validated.get("tests")
+    return Dataset(
+        project=validated["project"].project,
+        components=validated["components"].components if "components" in validated else [],
+        issues=validated["issues"].issues if "issues" in validated else [],
+        blockers=blockers.blockers if blockers else [],
+        final_steps=blockers.final_steps if blockers else [],
+        categories=tests.categories if tests else [],
+        commands=tests.commands if tests else [],
+        priorities=validated.get("priorities"),
+        runs=validated["validation"].runs if "validation" in validated else [],
+        documents={d.path: d for d in documents.values()},
+    )
+
+
+def validate_document(kind: str, document: Document, context: dict[str, Any]) -> Any:
+    model = m.FILE_MODELS[kind]
+    root = document.root
+    if not isinstance(root, Map):
+        found = type(root).__name__ if root is not None else "nothing"
+        key = next(iter(model.model_fields))
+        raise StatusGenError(
+            f"expected a mapping with the key '{key}:' at the top, found {_kind_name(found)}",
+            Location(document.path, 1, 1),
+        )
+    try:
+        return model.model_validate(root, context=context)
+    except ValidationError as exc:
+        raise_all([_to_error(error, model, document) for error in exc.errors(include_url=False)])
+        raise AssertionError("unreachable") from None
+
+
+def _kind_name(name: str) -> str:
+    return {"Seq": "a list", "str": "text", "int": "a number", "float": "a number", "bool": "true/false"}.get(
+        name, name
+    )
+
+
+def _to_error(error: Any, model: type[BaseModel], document: Document) -> StatusGenError:
+    """Walk the YAML tree along the error's loc to find the offending node."""
+    node: Any = document.root
+    where = Location(document.path, 1, 1)
+    names: list[str] = []
+    owner: type[BaseModel] | None = model
+    loc = error["loc"]
+    kind = error["type"]
+    for i, part in enumerate(loc):
+        last = i == len(loc) - 1
+        if isinstance(node, Map) and isinstance(part, str) and (part in node or part in node.key_at):
+            if last and kind == "extra_forbidden":
+                where = node.where(part, of_key=True)
+                break
+            where = node.where(part)
+            names.append(part)
+            node = node.get(part)
+            owner = _field_model(owner, part)
+        elif isinstance(node, Seq) and isinstance(part, int) and 0 <= part < len(node):
+            where = node.where(part)
+            names[-1:] = [f"{names[-1]}[{part}]"] if names else [f"[{part}]"]
+            node = node[part]
+        elif isinstance(node, Map) and isinstance(part, str) and last and kind == "missing":
+            where = node.where()
+            names.append(part)
+        # anything else is a pydantic label such as 'list[int]' or 'function-after[...]'
+    field_name = ".".join(names)
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        known = list(owner.model_fields) if owner else []
+        close = get_close_matches(key, known, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else f" (allowed: {', '.join(known)})"
+        return StatusGenError(f"unknown key '{key}'{hint}", where)
+    if kind == "missing":
+        return StatusGenError(f"missing required key '{loc[-1]}'", where)
+    message = str(error["msg"])
+    if message.startswith("Value error, "):
+        message = message[len("Value error, ") :]
+    message = message[0].lower() + message[1:] if message else message
+    return StatusGenError(f"{field_name}: {message}{_hint(error, document, where)}", where)
+
+
+def _hint(error: Any, document: Document, where: Location) -> str:
+    value = error.get("input")
+    kind = error["type"]
+    if kind.startswith("date") and not isinstance(value, str):
+        return " (write dates as YYYY-MM-DD)"
+    if kind.startswith("date"):
+        return f" (got '{value}'; write dates as YYYY-MM-DD)"
+    if (kind == "string_type" and isinstance(value, (bool, int, float))) or (value is None and kind == "string_type"):
+        token = document.token_at(where.line, where.column) or str(value)
+        return f' (YAML read this as {_kind_name(type(value).__name__)}; write "{token}" in quotes)'
+    return ""
+
+
+def _field_model(owner: type[BaseModel] | None, name: str) -> type[BaseModel] | None:
+    """The model class a field holds (through list[...] and optional), for 'did you mean'."""
+    if owner is None or name not in owner.model_fields:
+        return None
+    return _inner_model(owner.model_fields[name].annotation)
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin in (list, typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            found = _inner_model(arg)
+            if found:
+                return found
+    return None

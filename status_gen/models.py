@@ -1,0 +1,257 @@
+"""The domain: one pydantic model per kind of record, one per data file.
+
+Every record remembers the YAML mapping it was validated from (``_src``), so that rules and
+reference checks can point at ``file:line:column`` of any of its fields.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StringConstraints,
+    ValidationInfo,
+    model_validator,
+)
+from pydantic.functional_validators import AfterValidator
+
+from .errors import Location
+from .loader import Map
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=80)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+Severity = Literal["P0", "P1", "P2", "P3"]
+IssueStatus = Literal["open", "in_progress", "resolved", "closed"]
+PhaseStatus = Literal["todo", "in_progress", "done"]
+Count = Annotated[int, Field(ge=0)]
+
+
+class Record(BaseModel):
+    """Base of every model: unknown keys are errors; the source mapping is kept."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    _src: Map | None = PrivateAttr(default=None)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _keep_source(cls, data: Any, handler: Any) -> Any:
+        record = handler(data)
+        if isinstance(data, Map):
+            record._src = data
+        return record
+
+    def where(self, key: str | None = None) -> Location:
+        """Position of a field's value (or of the record) in its YAML file."""
+        if self._src is None:
+            return Location("<memory>")
+        return self._src.where(key)
+
+
+def _check_label(value: str, info: ValidationInfo) -> str:
+    """Labels come from the vocabulary, passed in the validation context."""
+    labels = (info.context or {}).get("labels")
+    if labels is not None and value not in labels:
+        from difflib import get_close_matches
+
+        close = get_close_matches(value.upper(), list(labels), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        raise ValueError(f"unknown status label '{value}'{hint} (new labels go under [tool.status-gen.labels])")
+    return value
+
+
+LabelName = Annotated[str, StringConstraints(min_length=1, max_length=40), AfterValidator(_check_label)]
+
+
+class Tests(Record):
+    """Test counts; the pass rate is always computed from them."""
+
+    passed: Count
+    total: Count
+
+
+class Metric(Record):
+    id: Id
+    label: Text
+    value: Text
+
+
+class Command(Record):
+    label: Text
+    command: Text
+
+
+class Achievement(Record):
+    title: Text
+    text: Text
+    components: list[Id] = []
+
+
+class Highlight(Record):
+    """An executive-summary line: an issue, the latest validation run, or a free statement."""
+
+    issue: int | None = None
+    validation: bool = False
+    label: LabelName | None = None
+    title: Text | None = None
+    text: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Highlight:
+        kinds = (self.issue is not None) + self.validation + (self.title is not None)
+        if kinds != 1:
+            raise ValueError("a highlight is exactly one of: 'issue: N', 'validation: true', or 'title' with 'text'")
+        if self.title is not None and (self.text is None or self.label is None):
+            raise ValueError("a free highlight needs 'label', 'title' and 'text'")
+        return self
+
+
+class Claims(Record):
+    """What people state independently of the data; rules compare these with what it computes."""
+
+    health: LabelName | None = None
+    readiness: LabelName | None = None
+
+
+class Project(Record):
+    name: Text
+    last_updated: dt.date
+    headline: Text
+    summary: Text
+    headline_metric: Id | None = None
+    metrics: list[Metric] = []
+    claims: Claims = Claims()
+    highlights: list[Highlight] = []
+    achievements: list[Achievement] = []
+
+
+class Component(Record):
+    id: Id
+    name: Text
+    status: LabelName
+    note: Text
+    metric: Id | None = None
+    tests: Tests | None = None
+    checked: dt.date | None = None
+    max_age_days: Count | None = None
+    capability: Text | None = None
+
+
+class Phase(Record):
+    name: Text
+    summary: Text | None = None
+    status: PhaseStatus
+    completed: dt.date | None = None
+    items: list[Text] = []
+
+
+class Issue(Record):
+    number: Annotated[int, Field(ge=1)]
+    title: Text
+    status: IssueStatus
+    opened: dt.date | None = None
+    closed: dt.date | None = None
+    priority: Severity | None = None
+    components: list[Id] = []
+    phases: list[Phase] = []
+    highlights: list[Text] = []
+    outcome: Text | None = None
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status in ("resolved", "closed")
+
+
+class Blocker(Record):
+    id: Id
+    title: Text
+    detail: Text
+    severity: Severity
+    status: Literal["open", "resolved"] = "open"
+    opened: dt.date | None = None
+    component: Id | None = None
+    issue: int | None = None
+    next_step: Text | None = None
+    order: int | None = None
+
+
+class TestCategory(Record):
+    id: Id
+    name: Text
+    status: LabelName
+    note: Text
+    tests: Tests | None = None
+    issue: int | None = None
+
+
+class PriorityItem(Record):
+    title: Text
+    goal: Text
+    status: Text
+    focus: list[Text] = []
+    next_steps: Text
+    issue: int | None = None
+
+
+class Impact(Record):
+    area: Text
+    status: LabelName
+    note: Text
+
+
+class ValidationRun(Record):
+    date: dt.date
+    title: Text
+    summary: Text
+    metrics: list[Metric] = []
+    impacts: list[Impact] = []
+    evidence: list[Text] = []
+
+
+# One model per data file; the file's name picks the model.
+
+
+class ProjectFile(Record):
+    project: Project
+
+
+class ComponentsFile(Record):
+    components: list[Component]
+
+
+class IssuesFile(Record):
+    issues: list[Issue]
+
+
+class BlockersFile(Record):
+    blockers: list[Blocker]
+    final_steps: list[Text] = []
+
+
+class TestsFile(Record):
+    categories: list[TestCategory]
+    commands: list[Command] = []
+
+
+class PrioritiesFile(Record):
+    period: dt.date
+    items: list[PriorityItem]
+
+
+class ValidationFile(Record):
+    runs: list[ValidationRun]
+
+
+FILE_MODELS: dict[str, type[Record]] = {
+    "project": ProjectFile,
+    "components": ComponentsFile,
+    "issues": IssuesFile,
+    "blockers": BlockersFile,
+    "tests": TestsFile,
+    "priorities": PrioritiesFile,
+    "validation": ValidationFile,
+}

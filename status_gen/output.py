@@ -1,0 +1,74 @@
+"""The only module that writes the document: atomically, keeping its mode, through symlinks."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import Location, StatusGenError
+
+MAX_DIFF_LINES = 200
+
+
+def read_bytes(path: Path) -> bytes | None:
+    """The document's current bytes, or None when it does not exist yet."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        raise StatusGenError("output is a folder; pass a file name with --output", Location(str(path))) from None
+    except OSError as exc:
+        raise StatusGenError(f"cannot read output file: {exc.strerror}", Location(str(path))) from None
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` unless it already holds exactly these bytes; True if written.
+
+    The temp file lives in the target's folder so ``os.replace`` is an atomic rename: a crash at
+    any point leaves either the old file or the new one, never a mix.
+    """
+    target = path.resolve()  # write through a symlink to its target, keep the link
+    if read_bytes(target) == data:
+        return False
+    folder = target.parent
+    if not folder.is_dir():
+        raise StatusGenError(f"output folder {folder} does not exist", Location(str(path)))
+    try:
+        mode = target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    try:
+        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise StatusGenError(f"cannot write in {folder}: {exc.strerror}", Location(str(path))) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, mode)
+        os.replace(temp, target)
+    except BaseException as exc:
+        Path(temp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise StatusGenError(f"cannot write output: {exc.strerror}", Location(str(path))) from None
+        raise
+    return True
+
+
+def unified_diff(old: bytes | None, new: bytes, name: str, limit: int = MAX_DIFF_LINES) -> str:
+    """A unified diff of the document on disk against the rendered one, cut after ``limit`` lines."""
+    before = (old or b"").decode("utf-8", errors="replace").splitlines(keepends=True)
+    after = new.decode("utf-8").splitlines(keepends=True)
+    lines = list(difflib.unified_diff(before, after, f"{name} (on disk)", f"{name} (from data)"))
+    if not lines and old != new:
+        # Same text but different bytes: line endings or encoding.
+        lines = [f"--- {name} (on disk)\n", f"+++ {name} (from data)\n", "@@ bytes differ (line endings?) @@\n"]
+    if len(lines) > limit:
+        lines = [*lines[:limit], f"... diff cut after {limit} of {len(lines)} lines\n"]
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)

@@ -1,0 +1,87 @@
+"""What a rule is, what it sees and what it yields. Imports nothing heavy (no pydantic)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..errors import Location
+
+if TYPE_CHECKING:
+    from ..config import Config
+    from ..dataset import Dataset
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a rule reports: where, and what to change."""
+
+    where: Location
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A finding stamped by the runner with its rule's code, slug and effective level."""
+
+    code: str
+    slug: str
+    level: str  # "error" | "warning"
+    where: Location
+    message: str
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.where.path, self.where.line, self.where.column, self.code, self.message)
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything a rule may look at."""
+
+    data: Dataset
+    config: Config
+    today: dt.date
+
+
+Check = Callable[[Context], Iterator[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    slug: str
+    level: str
+    check: Check
+
+    @property
+    def doc(self) -> str:
+        return inspect.cleandoc(self.check.__doc__ or "")
+
+    @property
+    def summary(self) -> str:
+        return self.doc.split("\n", 1)[0]
+
+    def example(self, kind: str) -> str:
+        """The YAML example under the 'Passing:' or 'Failing:' heading of the docstring."""
+        heading = f"{kind.capitalize()}:"
+        lines = self.doc.split("\n")
+        if heading not in lines:
+            return ""
+        block: list[str] = []
+        for line in lines[lines.index(heading) + 1 :]:
+            if line and not line.startswith(" "):
+                break
+            block.append(line[4:])
+        return "\n".join(block).strip("\n") + "\n"
+
+
+def rule(code: str, slug: str, level: str = "error") -> Callable[[Check], Rule]:
+    """Declare a rule; the family module lists it in its RULES tuple."""
+
+    def wrap(check: Check) -> Rule:
+        return Rule(code, slug, level, check)
+
+    return wrap

@@ -1,0 +1,29 @@
+"""Run the rules: stamp codes and levels, honour config and ignore comments, sort."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from .base import Context, Problem
+from .registry import RULES
+
+if TYPE_CHECKING:
+    from ..config import Config
+    from ..dataset import Dataset
+
+
+def run_rules(data: Dataset, config: Config, today: dt.date) -> list[Problem]:
+    context = Context(data, config, today)
+    problems: set[Problem] = set()
+    for rule in RULES:
+        level = config.rules.get(rule.code, rule.level)
+        if level == "off":
+            continue
+        for finding in rule.check(context):
+            document = data.documents.get(finding.where.path)
+            silenced = document.ignores.get(finding.where.line, frozenset()) if document else frozenset()
+            if rule.code in silenced or rule.slug.upper() in silenced:
+                continue
+            problems.add(Problem(rule.code, rule.slug, level, finding.where, finding.message))
+    return sorted(problems, key=Problem.sort_key)

@@ -1,0 +1,17 @@
+"""The explicit list of every rule, in code order."""
+
+from __future__ import annotations
+
+from . import integrity
+from .base import Rule
+
+RULES: tuple[Rule, ...] = (*integrity.RULES,)
+
+
+def find_rule(name: str) -> Rule | None:
+    """A rule by code (case-insensitive) or slug."""
+    wanted = name.strip()
+    for rule in RULES:
+        if rule.code == wanted.upper() or rule.slug == wanted.lower():
+            return rule
+    return None

@@ -1,0 +1,83 @@
+"""Status labels and the three levels rules reason about.
+
+A label is what people write (FIXED, NOT RUNNING, ...); its level (ok, warn, fail) is what the
+rollup and the rules compare, its icon what the document shows. Projects add labels in config.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Level = Literal["ok", "warn", "fail"]
+LEVELS: tuple[Level, ...] = ("ok", "warn", "fail")
+RANK: dict[str, int] = {"ok": 0, "warn": 1, "fail": 2}
+ICONS: dict[str, str] = {"ok": "✅", "warn": "⚠️", "fail": "❌"}
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    name: str
+    level: Level
+    icon: str
+
+
+def _labels(level: Level, *names: str) -> dict[str, Label]:
+    return {name: Label(name, level, ICONS[level]) for name in names}
+
+
+DEFAULT_LABELS: dict[str, Label] = {
+    **_labels(
+        "ok",
+        "OK",
+        "FIXED",
+        "IMPROVED",
+        "VALIDATED",
+        "ADDED",
+        "PASSING",
+        "HEALTHY",
+        "READY",
+        "OPERATIONAL",
+        "COMPLETE",
+        "DONE",
+        "RESOLVED",
+        "CLOSED",
+        "LOW",
+    ),
+    **_labels(
+        "warn",
+        "PARTIAL",
+        "DEGRADED",
+        "IN PROGRESS",
+        "AT RISK",
+        "FLAKY",
+        "MEDIUM",
+        "READY WITH RISKS",
+    ),
+    **_labels(
+        "fail",
+        "UNTESTED",
+        "BLOCKED",
+        "BROKEN",
+        "NOT RUNNING",
+        "INCOMPLETE",
+        "UNVERIFIED",
+        "FAILING",
+        "DOWN",
+        "CRITICAL",
+        "NOT READY",
+        "HIGH",
+    ),
+}
+
+# How the computed rollup of a level is named in the document.
+ROLLUP_NAMES: dict[str, str] = {"ok": "HEALTHY", "warn": "DEGRADED", "fail": "CRITICAL"}
+
+
+def worst(levels: list[str]) -> Level:
+    """The worst of some levels; ok when there are none."""
+    result: Level = "ok"
+    for level in levels:
+        if RANK[level] > RANK[result]:
+            result = level  # type: ignore[assignment]
+    return result
