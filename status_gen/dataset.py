@@ -194,7 +194,9 @@ def _hint(error: Any, document: Document, where: Location) -> str:
         return " (write dates as YYYY-MM-DD)"
     if kind.startswith("date"):
         return f" (got '{value}'; write dates as YYYY-MM-DD)"
-    if (kind == "string_type" and isinstance(value, (bool, int, float))) or (value is None and kind == "string_type"):
+    if kind == "string_type" and value is None:
+        return " (the value is empty; write it after the colon, or remove the key)"
+    if kind == "string_type" and isinstance(value, (bool, int, float)):
         token = document.token_at(where.line, where.column) or str(value)
         return f' (YAML read this as {_kind_name(type(value).__name__)}; write "{token}" in quotes)'
     return ""

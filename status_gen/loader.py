@@ -33,6 +33,7 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 # An unquoted "#1296" after a value starts a comment and silently cuts the value short.
 _GLUED_COMMENT = re.compile(r"[ \t]+#[^\s#]")
+_PLAIN_TOKEN = re.compile(r"[^\s,\[\]{}#]+")
 _IGNORE = re.compile(r"#\s*status-gen:\s*ignore\[([A-Za-z0-9_,\s-]+)\]")
 
 
@@ -87,8 +88,8 @@ class Document:
         lines = self.text.splitlines()
         if not 0 < line <= len(lines):
             return ""
-        rest = lines[line - 1][column - 1 :]
-        return _GLUED_COMMENT.split(rest, maxsplit=1)[0].split(" #")[0].strip()
+        token = _PLAIN_TOKEN.match(lines[line - 1], column - 1)
+        return token.group(0) if token else ""
 
 
 def read_text(path: Path, display: str) -> str:
