@@ -100,6 +100,8 @@ def main_group() -> None:
       status-gen check                  fail if it is stale or the data contradicts itself
       status-gen check --format github  the same, as GitHub Actions annotations
       status-gen rules                  list the consistency rules
+      status-gen schema                 write JSON Schemas for editors to schemas/
+      status-gen init my-status         scaffold an example project
       status-gen explain SG101          document one rule
     """
 
@@ -120,17 +122,20 @@ def render(data: str | None, templates: str | None, output: str | None, today: s
       status-gen render --output - | less
     """
     from .api import build, shown
-    from .output import write_if_changed
+    from .inject import merge
+    from .output import read_bytes, write_if_changed
     from .report import text as text_report
 
     settings = _settings(data, templates, output, config)
     day = _parse_today(today)
     name = "-" if settings.output == "-" else shown(Path(settings.output), settings.root)
     result = build(settings, day, name)
+    # Inject-mode marker errors must surface before anything is printed as done or written.
+    document = b"" if settings.output == "-" else merge(read_bytes(Path(settings.output)), result.text, name)
     click.echo(text_report(result.problems), err=True, nl=False)
     if settings.output == "-":
         sys.stdout.write(result.text)
-    elif write_if_changed(Path(settings.output), result.text.encode("utf-8")):
+    elif write_if_changed(Path(settings.output), document):
         click.echo(f"wrote {name}", err=True)
     else:
         click.echo(f"{name} is up to date", err=True)
@@ -171,6 +176,7 @@ def check(
     """
     from . import report
     from .api import build, regenerate_command, shown
+    from .inject import merge
     from .output import read_bytes, unified_diff
 
     settings = _settings(data, templates, output, config)
@@ -180,8 +186,9 @@ def check(
     path = Path(settings.output)
     name = shown(path, settings.root)
     result = build(settings, day, name)
-    expected = result.text.encode("utf-8")
     on_disk = read_bytes(path)
+    # In inject mode only the marked region can differ: everything else is copied from the file.
+    expected = merge(on_disk, result.text, name)
     stale = on_disk != expected
     diff = unified_diff(on_disk, expected, name) if stale else ""
     fix = regenerate_command(settings)
@@ -203,6 +210,71 @@ def check(
             click.echo(f"{name} {state}: run '{fix}' to regenerate it", err=True)
     failed = stale or bool(result.errors) or (strict and bool(problems))
     return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+@main_group.command()
+@click.option("--output", "-o", metavar="DIR", help="Folder for the schema files [default: schemas/].")
+@click.option(
+    "--config",
+    metavar="FILE",
+    help="Settings file whose labels the schemas offer [default: .status-gen.toml or pyproject.toml].",
+)
+@click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 if a schema file is missing or stale.")
+def schema(output: str | None, config: str | None, check_only: bool) -> int:
+    """Write a JSON Schema for each kind of data file (<kind>.schema.json).
+
+    Editors complete and validate the YAML with them (status labels are offered from the
+    configured vocabulary) once each data file starts with a line such as
+    '# yaml-language-server: $schema=../schemas/components.schema.json'. Regenerate them after
+    adding labels to the config.
+
+    \b
+    Examples:
+      status-gen schema
+      status-gen schema --output docs/schemas
+      status-gen schema --check
+    """
+    from .api import shown
+    from .config import load_config
+    from .schema import stale_schemas, write_schemas
+
+    settings = load_config(config)
+    folder = Path.cwd() / output if output else settings.root / "schemas"
+    if check_only:
+        stale = stale_schemas(folder, settings.labels)
+        for name in stale:
+            fix = "status-gen schema" + (f" --output {output}" if output else "")
+            click.echo(f"{shown(folder / name, settings.root)} is missing or stale: run '{fix}'", err=True)
+        return EXIT_PROBLEMS if stale else EXIT_OK
+    for path in write_schemas(folder, settings.labels):
+        click.echo(f"wrote {shown(path, settings.root)}", err=True)
+    return EXIT_OK
+
+
+@main_group.command(name="init")
+@click.argument("directory", default=".", metavar="[DIR]")
+@click.option("--today", metavar="YYYY-MM-DD", help="Date written into the example [default: the system date].")
+def init_command(directory: str, today: str | None) -> int:
+    """Create a small, consistent example project in DIR (default: here).
+
+    Writes data/*.yaml (with editor modelines), schemas/, .status-gen.toml, a
+    .pre-commit-config.yaml to copy from, and the rendered SYSTEM_STATUS.md; 'render' and
+    'check' pass on it at once. Never overwrites: if any of these files exists, it names them,
+    writes nothing and exits 2.
+
+    \b
+    Examples:
+      status-gen init
+      status-gen init status-example && cd status-example && status-gen check
+    """
+    from .api import shown
+    from .scaffold import init
+
+    target = Path.cwd() / directory
+    for name in init(target, _parse_today(today)):
+        click.echo(f"created {shown(target / name, Path.cwd())}", err=True)
+    click.echo("next: edit data/*.yaml, then run 'status-gen render' (or 'pre-commit install')", err=True)
+    return EXIT_OK
 
 
 @main_group.command(name="rules")

@@ -1,0 +1,77 @@
+"""``status-gen init``: a small, consistent example project to start from.
+
+The example lives as plain files in ``status_gen/scaffold/`` (readable, and validated by the
+tests like any data) with the token ``TODAY`` where a date goes: a fresh example is dated the day
+it is created, so the age rules have nothing to say and ``render`` then ``check`` pass at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from . import __version__
+from .errors import Location, StatusGenError
+
+SOURCE = Path(__file__).parent / "scaffold"
+DOCUMENT = "SYSTEM_STATUS.md"
+# Package data skips dot-files on some build backends, so they ship without the dot.
+_RENAMED = {"status-gen.toml": ".status-gen.toml", "pre-commit-config.yaml": ".pre-commit-config.yaml"}
+
+
+def example_files(today: dt.date) -> dict[str, bytes]:
+    """Relative path → bytes of every hand-written file of the example (not schemas or document)."""
+    files: dict[str, bytes] = {}
+    for path in sorted(SOURCE.rglob("*")):
+        if not path.is_file() or path.suffix not in (".yaml", ".toml"):
+            continue
+        name = path.relative_to(SOURCE).as_posix()
+        text = path.read_text(encoding="utf-8")
+        text = text.replace('"TODAY"', f'"{today.isoformat()}"').replace("vVERSION", f"v{__version__}")
+        files[_RENAMED.get(name, name)] = text.encode("utf-8")
+    return files
+
+
+def planned_paths(today: dt.date) -> list[str]:
+    """Everything init creates, relative to the target folder."""
+    from .models import FILE_MODELS
+    from .schema import file_name
+
+    schemas = [f"schemas/{file_name(kind)}" for kind in FILE_MODELS]
+    return sorted([*example_files(today), *schemas, DOCUMENT])
+
+
+def refuse_existing(target: Path, paths: list[str]) -> None:
+    """Raise, naming every file that exists already: init never overwrites anything."""
+    taken = [p for p in paths if (target / p).exists() or (target / p).is_symlink()]
+    if taken:
+        shown = ", ".join(taken)
+        raise StatusGenError(
+            f"init would overwrite {shown}; nothing was written. Remove or move them, or run "
+            "'status-gen init NEW_FOLDER'",
+            Location(str(target)),
+        )
+
+
+def init(target: Path, today: dt.date) -> list[str]:
+    """Create the example in ``target`` and render its document; returns the created paths."""
+    from .api import build
+    from .config import load_config
+    from .output import write_if_changed
+    from .schema import render_schemas
+
+    if target.exists() and not target.is_dir():
+        raise StatusGenError("init needs a folder, and this is a file", Location(str(target)))
+    paths = planned_paths(today)
+    refuse_existing(target, paths)
+    config = load_config(None, target)  # default labels: the example's config adds none
+    files = dict(example_files(today))
+    files.update({f"schemas/{name}": data for name, data in render_schemas(config.labels).items()})
+    for name, data in files.items():
+        path = target / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_if_changed(path, data)
+    config = load_config(None, target)
+    result = build(config, today, DOCUMENT)
+    write_if_changed(target / DOCUMENT, result.text.encode("utf-8"))
+    return paths

@@ -1,0 +1,104 @@
+"""JSON Schemas: committed and fresh, and the real check-jsonschema accepts the shipped data with them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from status_gen.models import FILE_MODELS
+from status_gen.schema import modeline, render_schemas
+from status_gen.vocabulary import DEFAULT_LABELS
+from tests.conftest import ROOT, run_cli
+
+CHECK_JSONSCHEMA = str(Path(sys.executable).parent / "check-jsonschema")
+KINDS = sorted(FILE_MODELS)
+
+
+def _check_jsonschema(schema: Path, *files: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [CHECK_JSONSCHEMA, "--schemafile", str(schema), *map(str, files)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_shipped_data_file_validates_with_check_jsonschema(kind: str) -> None:
+    data = ROOT / "data" / f"{kind}.yaml"
+    result = _check_jsonschema(ROOT / "schemas" / f"{kind}.schema.json", data)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "ok -- validation done" in result.stdout
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_shipped_data_file_starts_with_its_modeline(kind: str) -> None:
+    first = (ROOT / "data" / f"{kind}.yaml").read_text(encoding="utf-8").split("\n", 1)[0]
+    assert first == modeline(kind) == f"# yaml-language-server: $schema=../schemas/{kind}.schema.json"
+    assert (ROOT / "data" / first.split("$schema=")[1]).resolve() == ROOT / "schemas" / f"{kind}.schema.json"
+
+
+def test_committed_schemas_are_fresh() -> None:
+    """Fails when the models (or the project's labels) changed without running 'status-gen schema'."""
+    expected = render_schemas(DEFAULT_LABELS)
+    assert sorted(p.name for p in (ROOT / "schemas").iterdir()) == sorted(expected)
+    for name, data in expected.items():
+        assert (ROOT / "schemas" / name).read_bytes() == data, f"schemas/{name} is stale: run 'status-gen schema'"
+
+
+def test_schema_check_flag_reports_stale_files(project: Path) -> None:
+    code, _, err = run_cli("schema")
+    assert code == 0 and "wrote schemas/components.schema.json" in err
+    assert run_cli("schema", "--check")[0] == 0
+    (project / "schemas" / "tests.schema.json").write_text("{}\n", encoding="utf-8")
+    (project / "schemas" / "issues.schema.json").unlink()
+    code, _, err = run_cli("schema", "--check")
+    assert code == 1
+    assert "schemas/issues.schema.json is missing or stale: run 'status-gen schema'" in err
+    assert "schemas/tests.schema.json is missing or stale" in err
+    assert "components" not in err
+    assert (project / "schemas" / "tests.schema.json").read_text(encoding="utf-8") == "{}\n"
+
+
+def test_output_is_deterministic_and_rewrites_nothing_when_fresh(project: Path) -> None:
+    run_cli("schema", "--output", "out")
+    first = {p.name: p.read_bytes() for p in (project / "out").iterdir()}
+    code, _, err = run_cli("schema", "--output", "out")
+    assert code == 0 and err == ""
+    assert {p.name: p.read_bytes() for p in (project / "out").iterdir()} == first == render_schemas(DEFAULT_LABELS)
+
+
+def test_status_labels_are_an_enum_of_the_configured_vocabulary(project: Path) -> None:
+    with (project / "pyproject.toml").open("a", encoding="utf-8") as handle:
+        handle.write('\n[tool.status-gen.labels]\n"ON HOLD" = { level = "warn" }\n')
+    run_cli("schema")
+    components = json.loads((project / "schemas" / "components.schema.json").read_text(encoding="utf-8"))
+    status = components["$defs"]["Component"]["properties"]["status"]
+    assert status["enum"] == [*DEFAULT_LABELS, "ON HOLD"]
+    assert components["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert components["$defs"]["Component"]["additionalProperties"] is False
+
+
+def test_check_jsonschema_rejects_unknown_label_and_unknown_key(project: Path) -> None:
+    components = project / "data" / "components.yaml"
+    text = components.read_text(encoding="utf-8")
+    components.write_text(text.replace("status: FIXED", "status: FIXD", 1), encoding="utf-8")
+    result = _check_jsonschema(ROOT / "schemas" / "components.schema.json", components)
+    assert result.returncode == 1
+    assert "'FIXD' is not one of" in result.stdout
+    components.write_text(text.replace("    status: FIXED", "    stauts: FIXED", 1), encoding="utf-8")
+    result = _check_jsonschema(ROOT / "schemas" / "components.schema.json", components)
+    assert result.returncode == 1
+    assert "'stauts' was unexpected" in result.stdout
+
+
+def test_schema_folder_that_is_a_file_exits_2(project: Path) -> None:
+    (project / "out").write_text("not a folder\n", encoding="utf-8")
+    code, _, err = run_cli("schema", "--output", "out")
+    assert code == 2
+    assert "error: cannot create the schema folder" in err
+    assert (project / "out").read_text(encoding="utf-8") == "not a folder\n"
