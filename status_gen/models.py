@@ -115,6 +115,7 @@ class Claims(Record):
 
     health: LabelName | None = None
     readiness: LabelName | None = None
+    ready: list[Id] = []  # components stated to be ready (a hand-written "ready" list)
 
 
 class Project(Record):

@@ -6,7 +6,7 @@ import datetime as dt
 import inspect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import Location
 
@@ -47,6 +47,16 @@ class Context:
 
 
 Check = Callable[[Context], Iterator[Finding]]
+
+
+def item_where(record: Any, key: str, index: int) -> Location:
+    """Position of one item of a record's list field (the field itself when unknown)."""
+    source = record._src.get(key) if record._src is not None else None
+    if source is not None and hasattr(source, "item_at"):
+        location: Location = source.where(index)
+        return location
+    where: Location = record.where(key)
+    return where
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from difflib import get_close_matches
 from typing import Any
 
-from .base import Context, Finding, rule
+from .base import Context, Finding, item_where, rule
 
 
 def _duplicates(records: Iterable[Any], key: str, noun: str) -> Iterator[Finding]:
@@ -55,7 +55,8 @@ def duplicate_id(ctx: Context) -> Iterator[Finding]:
 def _unknown(value: Any, known: Iterable[Any], noun: str, where: Any) -> Finding:
     names = [str(k) for k in known]
     close = get_close_matches(str(value), names, n=1)
-    hint = f"; did you mean '{close[0]}'?" if close else f" (known: {', '.join(sorted(names)) or 'none'})"
+    shown = ", ".join(sorted(names)[:10]) + (", ..." if len(names) > 10 else "")
+    hint = f"; did you mean '{close[0]}'?" if close else f"; use one of: {shown or 'none yet'}"
     return Finding(where, f"unknown {noun} '{value}'{hint}")
 
 
@@ -84,9 +85,7 @@ def unknown_reference(ctx: Context) -> Iterator[Finding]:
     for issue in d.issues:
         for index, cid in enumerate(issue.components):
             if cid not in components:
-                src = issue._src.get("components") if issue._src else None
-                where = src.where(index) if src is not None and hasattr(src, "item_at") else issue.where("components")
-                yield _unknown(cid, components, "component", where)
+                yield _unknown(cid, components, "component", item_where(issue, "components", index))
     for blocker in d.blockers:
         if blocker.component is not None and blocker.component not in components:
             yield _unknown(blocker.component, components, "component", blocker.where("component"))
@@ -105,9 +104,12 @@ def unknown_reference(ctx: Context) -> Iterator[Finding]:
         if highlight.issue is not None and highlight.issue not in issues:
             yield _unknown(highlight.issue, issues, "issue", highlight.where("issue"))
     for achievement in project.achievements:
-        for cid in achievement.components:
+        for index, cid in enumerate(achievement.components):
             if cid not in components:
-                yield _unknown(cid, components, "component", achievement.where("components"))
+                yield _unknown(cid, components, "component", item_where(achievement, "components", index))
+    for index, cid in enumerate(project.claims.ready):
+        if cid not in components:
+            yield _unknown(cid, components, "component", item_where(project.claims, "ready", index))
     if d.priorities is not None:
         for item in d.priorities.items:
             if item.issue is not None and item.issue not in issues:
@@ -139,7 +141,7 @@ def passed_over_total(ctx: Context) -> Iterator[Finding]:
         if tests is not None and tests.passed > tests.total:
             yield Finding(
                 tests.where("passed"),
-                f"passed ({tests.passed}) is greater than total ({tests.total}) for '{record.id}'",
+                f"passed ({tests.passed}) is greater than total ({tests.total}) for '{record.id}'; correct the counts",
             )
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from . import integrity
+from . import age, dates, integrity, statuses
 from .base import Rule
 
-RULES: tuple[Rule, ...] = (*integrity.RULES,)
+RULES: tuple[Rule, ...] = (*integrity.RULES, *dates.RULES, *statuses.RULES, *age.RULES)
 
 
 def find_rule(name: str) -> Rule | None:

@@ -1,0 +1,211 @@
+"""SG2xx: dates. Events must fit the document's own timeline and the calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from .base import Context, Finding, rule
+
+if TYPE_CHECKING:
+    from ..dataset import Dataset
+    from ..errors import Location
+
+
+def _events(data: Dataset) -> Iterator[tuple[str, dt.date, Location]]:
+    """Every dated event the data records: (what happened, when, where it is written)."""
+    for issue in data.issues:
+        if issue.opened is not None:
+            yield f"issue #{issue.number} opened", issue.opened, issue.where("opened")
+        if issue.closed is not None:
+            yield f"issue #{issue.number} closed", issue.closed, issue.where("closed")
+        for phase in issue.phases:
+            if phase.completed is not None:
+                noun = f"phase '{phase.name}' of issue #{issue.number} completed"
+                yield noun, phase.completed, phase.where("completed")
+    for component in data.components:
+        if component.checked is not None:
+            yield f"component '{component.id}' checked", component.checked, component.where("checked")
+    for blocker in data.blockers:
+        if blocker.opened is not None:
+            yield f"blocker '{blocker.id}' opened", blocker.opened, blocker.where("opened")
+    for run in data.runs:
+        yield f"validation run '{run.title}'", run.date, run.where("date")
+
+
+@rule("SG201", "event-after-last-updated")
+def event_after_last_updated(ctx: Context) -> Iterator[Finding]:
+    """An event is dated after the document's ``last_updated``.
+
+    ``project.last_updated`` is the date the status was last verified, so every issue opened or
+    closed, phase completed, component checked, blocker opened and validation run it describes
+    happened on or before it. A later date means one of the two is wrong: usually the data was
+    updated and ``last_updated`` was not.
+
+    Passing:
+
+        # project.yaml
+        project: {name: Demo, last_updated: "2025-09-17", headline: Stable, summary: All good}
+        # validation.yaml
+        runs:
+          - {date: "2025-09-17", title: Nightly run, summary: all suites green}
+
+    Failing:
+
+        # project.yaml
+        project: {name: Demo, last_updated: "2025-09-10", headline: Stable, summary: All good}
+        # validation.yaml
+        runs:
+          - {date: "2025-09-17", title: Nightly run, summary: all suites green}
+    """
+    last = ctx.data.project.last_updated
+    for noun, date, where in _events(ctx.data):
+        if date > last:
+            yield Finding(
+                where,
+                f"{noun} on {date}, after last_updated ({last}); move project.last_updated forward "
+                "or correct this date",
+            )
+
+
+@rule("SG202", "closed-before-opened")
+def closed_before_opened(ctx: Context) -> Iterator[Finding]:
+    """An issue is closed before it was opened.
+
+    One of the two dates is a typo (often a swapped month and day).
+
+    Passing:
+
+        # issues.yaml
+        issues:
+          - {number: 7, title: Login, status: closed, opened: "2025-09-01", closed: "2025-09-05"}
+
+    Failing:
+
+        # issues.yaml
+        issues:
+          - {number: 7, title: Login, status: closed, opened: "2025-09-05", closed: "2025-09-01"}
+    """
+    for issue in ctx.data.issues:
+        if issue.opened is not None and issue.closed is not None and issue.closed < issue.opened:
+            yield Finding(
+                issue.where("closed"),
+                f"issue #{issue.number} closed on {issue.closed}, before it was opened ({issue.opened}); "
+                "correct one of the dates",
+            )
+
+
+@rule("SG203", "phase-after-close")
+def phase_after_close(ctx: Context) -> Iterator[Finding]:
+    """A phase is completed after its issue was closed.
+
+    Work finished after the close date means the issue was closed too early (reopen it or move
+    its ``closed`` date) or the phase's ``completed`` date is wrong.
+
+    Passing:
+
+        # issues.yaml
+        issues:
+          - number: 7
+            title: Login
+            status: closed
+            closed: "2025-09-05"
+            phases:
+              - {name: Build, status: done, completed: "2025-09-05"}
+
+    Failing:
+
+        # issues.yaml
+        issues:
+          - number: 7
+            title: Login
+            status: closed
+            closed: "2025-09-05"
+            phases:
+              - {name: Build, status: done, completed: "2025-09-08"}
+    """
+    for issue in ctx.data.issues:
+        if issue.closed is None:
+            continue
+        for phase in issue.phases:
+            if phase.completed is not None and phase.completed > issue.closed:
+                yield Finding(
+                    phase.where("completed"),
+                    f"phase '{phase.name}' completed on {phase.completed}, after issue #{issue.number} closed "
+                    f"({issue.closed}); correct the date or move the issue's 'closed' date",
+                )
+
+
+@rule("SG204", "stale-section", level="warning")
+def stale_section(ctx: Context) -> Iterator[Finding]:
+    """A dated section is far older than the document.
+
+    The priorities ``period`` and the latest validation run are shown as current. When they are
+    more than ``max_section_age_days`` (default 60) older than ``project.last_updated``, the
+    document presents an old plan or an old run as today's (a "January" plan in a September
+    document). Update the section, or drop it.
+
+    Passing:
+
+        # priorities.yaml
+        period: "2025-09-01"
+        items:
+          - {title: Stability, goal: No outages, status: on track, next_steps: Load test}
+
+    Failing:
+
+        # priorities.yaml
+        period: "2025-01-01"
+        items:
+          - {title: Stability, goal: No outages, status: on track, next_steps: Load test}
+    """
+    last = ctx.data.project.last_updated
+    limit = ctx.config.max_section_age_days
+    sections: list[tuple[str, dt.date, Location]] = []
+    if ctx.data.priorities is not None:
+        sections.append(("the priorities period", ctx.data.priorities.period, ctx.data.priorities.where("period")))
+    run = ctx.data.latest_run
+    if run is not None:
+        sections.append(("the latest validation run", run.date, run.where("date")))
+    for noun, date, where in sections:
+        age = (last - date).days
+        if age > limit:
+            yield Finding(
+                where,
+                f"{noun} ({date}) is {age} days older than last_updated ({last}), more than "
+                f"max_section_age_days ({limit}); bring the section up to date or remove it",
+            )
+
+
+@rule("SG205", "date-after-today")
+def date_after_today(ctx: Context) -> Iterator[Finding]:
+    """A date is later than today (``--today``, default the system date).
+
+    Status records describe what has happened; a date in the future is a typo (often the year).
+
+    Passing:
+
+        # components.yaml
+        components:
+          - {id: api, name: API, status: OK, note: serving, checked: "2025-09-17"}
+
+    Failing:
+
+        # components.yaml
+        components:
+          - {id: api, name: API, status: OK, note: serving, checked: "2052-09-17"}
+    """
+    today = ctx.today
+    data = ctx.data
+    dated: list[tuple[str, dt.date, Location]] = [
+        ("project.last_updated", data.project.last_updated, data.project.where("last_updated")),
+    ]
+    if data.priorities is not None:
+        dated.append(("the priorities period", data.priorities.period, data.priorities.where("period")))
+    for noun, date, where in [*dated, *_events(data)]:
+        if date > today:
+            yield Finding(where, f"{noun} on {date} is after today ({today}); correct the date")
+
+
+RULES = (event_after_last_updated, closed_before_opened, phase_after_close, stale_section, date_after_today)

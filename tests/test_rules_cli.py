@@ -1,0 +1,72 @@
+"""`status-gen rules` and `status-gen explain`: the catalogue from the command line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from status_gen.rules.base import Rule
+from status_gen.rules.registry import RULES
+from tests.conftest import ROOT, run_cli
+
+
+def test_rules_lists_code_slug_level_and_summary_of_every_rule() -> None:
+    code, out, err = run_cli("rules")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert len(lines) == len(RULES) >= 15
+    for line, rule in zip(lines, RULES, strict=True):
+        assert line.split()[:3] == [rule.code, rule.slug, rule.level]
+        assert line.endswith(rule.summary)
+
+
+@pytest.mark.parametrize("name", [RULES[0].code, RULES[0].code.lower(), RULES[0].slug])
+def test_explain_accepts_code_or_slug(name: str) -> None:
+    code, out, _ = run_cli("explain", name)
+    assert code == 0
+    assert out.startswith(f"{RULES[0].code} {RULES[0].slug} (default level: {RULES[0].level})\n")
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
+def test_explain_prints_documentation_with_both_examples(rule: Rule) -> None:
+    code, out, _ = run_cli("explain", rule.code)
+    assert code == 0
+    assert rule.summary in out
+    assert "Passing:" in out and "Failing:" in out
+    for kind in ("passing", "failing"):
+        first = rule.example(kind).splitlines()[1]
+        assert first in out
+
+
+def test_explain_unknown_code_exits_2() -> None:
+    code, out, err = run_cli("explain", "SG999")
+    assert code == 2 and out == ""
+    assert "unknown rule 'SG999'" in err and "status-gen rules" in err
+
+
+@pytest.mark.parametrize("command", ["rules", "explain", "check", "render"])
+def test_help_shows_an_example(command: str) -> None:
+    code, out, _ = run_cli(command, "--help")
+    assert code == 0
+    assert "Example" in out and f"status-gen {command}" in out
+
+
+@pytest.mark.parametrize("args", [["rules"], ["explain", "SG305"]])
+def test_rules_and_explain_do_not_import_pydantic_or_jinja2(args: list[str]) -> None:
+    script = (
+        "import sys, io, contextlib\n"
+        "from status_gen.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    code = main({args!r})\n"
+        "print(code, 'pydantic' in sys.modules, 'jinja2' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.split() == ["0", "False", "False"]
+
+
+def test_readme_lists_every_rule_with_its_default_level() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for rule in RULES:
+        assert f"| {rule.code} | `{rule.slug}` | {rule.level} |" in readme
