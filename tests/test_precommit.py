@@ -121,6 +121,8 @@ def test_both_hooks_pass_on_a_fresh_tree(user_repo: Path, hook_repo: Path, git_e
     assert "status-gen (regenerate SYSTEM_STATUS.md)" in output
     assert "status-gen check (document fresh and consistent)" in output
     assert output.count("Passed") == 2, output
+    # The example is dated 2024-05-06 and the hooks run without --today: age warnings print, nothing fails.
+    assert "SG401" in output
     assert _run(git_env, user_repo, "git", "status", "--porcelain").stdout == ""
 
 
@@ -166,3 +168,18 @@ def test_this_projects_own_hooks_pass(tmp_path: Path, git_env: dict[str, str]) -
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     assert output.count("Passed") == 2, output
+
+
+def test_readme_and_local_config_match_the_manifest() -> None:
+    """The documented pattern is the shipped one, and the project's local hooks watch at least those files."""
+    import yaml
+
+    manifest = {hook["id"]: hook for hook in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))}
+    pattern = manifest["status-gen"]["files"]
+    assert manifest["status-gen-check"]["files"] == pattern
+    assert all(h["language"] == "python" and h["pass_filenames"] is False for h in manifest.values())
+    assert f"`{pattern}`" in (ROOT / "README.md").read_text(encoding="utf-8")
+    (local,) = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text("utf-8"))["repos"]
+    hooks = {hook["id"]: hook for hook in local["hooks"]}
+    assert local["repo"] == "local"
+    assert hooks["status-gen"]["files"].startswith(pattern.removesuffix(")$"))
