@@ -199,8 +199,13 @@ def check(
         click.echo(report.github(problems, stale=stale, document=name, fix=fix), nl=False)
         summary = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary:
-            with open(summary, "a", encoding="utf-8") as handle:
-                handle.write(report.github_summary(problems, stale=stale, document=name, fix=fix))
+            try:
+                with open(summary, "a", encoding="utf-8") as handle:
+                    handle.write(report.github_summary(problems, stale=stale, document=name, fix=fix))
+            except OSError as exc:
+                raise StatusGenError(
+                    f"cannot append to $GITHUB_STEP_SUMMARY: {exc.strerror}", _where(summary)
+                ) from None
     if fmt != "json":
         if fmt == "text":
             click.echo(report.text(problems), nl=False)

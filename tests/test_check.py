@@ -231,3 +231,11 @@ def test_date_after_today_is_an_error(project: Path) -> None:
     code, out, _ = run_cli("check", "--today", "2025-09-16")
     assert code == 1
     assert "data/project.yaml:" in out and " SG205 " in out
+
+
+def test_unwritable_step_summary_is_an_input_error(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(project / "no-such-folder" / "summary.md"))
+    code, _, err = run_cli("check", "--today", EXAMPLE_TODAY, "--format", "github")
+    assert code == 2
+    assert "no-such-folder/summary.md: error: cannot append to $GITHUB_STEP_SUMMARY" in err
+    assert "Traceback" not in err
