@@ -6,8 +6,12 @@ README.md beside this file lists each finding and the sentence of the reference 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
+import pytest
+
+from tests.conftest import run_cli
 from tests.rules.support import check
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -51,3 +55,14 @@ def test_read_later_the_document_is_also_stale() -> None:
     later = DOCUMENT_DATE + dt.timedelta(days=31)
     codes = {p.code for p in check(DATA, today=later)}
     assert "SG401" in codes and "SG401" not in {p.code for p in check(DATA, today=DOCUMENT_DATE)}
+
+
+def test_check_command_fails_on_the_reference_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    args = ("--data", str(DATA), "--output", "STATUS.md", "--today", "2025-09-17")
+    assert run_cli("render", *args)[0] == 1  # errors are reported, the document is still written
+    code, out, _ = run_cli("check", *args, "--format", "json")
+    assert code == 1
+    report = json.loads(out)
+    assert report["stale"] is False
+    assert sorted({p["code"] for p in report["problems"]}) == ["SG204", "SG302", "SG304", "SG305", "SG309", "SG310"]
