@@ -44,6 +44,9 @@ def planned_paths(today: dt.date) -> list[str]:
 def refuse_existing(target: Path, paths: list[str]) -> None:
     """Raise, naming every file that exists already: init never overwrites anything."""
     taken = [p for p in paths if (target / p).exists() or (target / p).is_symlink()]
+    # A file where init needs a folder (say, a file called 'data') would fail halfway through.
+    blocking = {str(parent) for p in paths for parent in Path(p).parents if (target / parent).is_file()}
+    taken += sorted(f"{name} (a file where a folder goes)" for name in blocking)
     if taken:
         shown = ", ".join(taken)
         raise StatusGenError(

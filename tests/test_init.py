@@ -117,3 +117,11 @@ def test_pre_commit_snippet_uses_the_shipped_hooks() -> None:
 def test_example_dates_are_all_substituted() -> None:
     for name, data in example_files(dt.date(2026, 1, 1)).items():
         assert b"TODAY" not in data and b"vVERSION" not in data, name
+
+
+def test_a_file_where_a_folder_goes_is_refused_too(empty: Path) -> None:
+    (empty / "schemas").write_text("not a folder\n", encoding="utf-8")
+    code, _, err = run_cli("init", "--today", DAY)
+    assert code == 2
+    assert "init would overwrite schemas (a file where a folder goes); nothing was written" in err
+    assert _files(empty) == ["schemas"]
