@@ -29,7 +29,7 @@ def shown(path: Path, root: Path) -> str:
     """A path as the user should see it: relative to the project root when inside it."""
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # outside the root, or a symlink loop (RuntimeError on 3.11)
         return str(path)
 
 

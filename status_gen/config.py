@@ -60,8 +60,8 @@ def load_config(explicit: str | None, cwd: Path | None = None) -> Config:
     path = Path(explicit) if explicit else find_config_file(cwd)
     if path is None:
         return _resolve(Config(root=cwd), cwd)
-    text = _read(path)
-    display = str(path)
+    display = _display(path, cwd)
+    text = _read(path, display)
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -74,11 +74,26 @@ def load_config(explicit: str | None, cwd: Path | None = None) -> Config:
     return _resolve(parse_table(table, display, text), path.parent.resolve() if explicit else cwd)
 
 
-def _read(path: Path) -> str:
+def _display(path: Path, cwd: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise StatusGenError(f"cannot read config file: {exc}", Location(str(path))) from None
+        return path.relative_to(cwd).as_posix() if path.is_absolute() else str(path)
+    except ValueError:
+        return str(path)
+
+
+def _read(path: Path, display: str | None = None) -> str:
+    from .loader import decode
+
+    display = display or str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise StatusGenError("config file does not exist (check --config)", Location(display)) from None
+    except IsADirectoryError:
+        raise StatusGenError("config path is a folder, not a TOML file", Location(display)) from None
+    except OSError as exc:
+        raise StatusGenError(f"cannot read config file: {exc.strerror or exc}", Location(display)) from None
+    return decode(data, display)  # NUL or non-UTF-8 bytes are reported with their line and column
 
 
 def _where(display: str, text: str, key: str) -> Location:

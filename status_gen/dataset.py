@@ -184,6 +184,9 @@ def _to_error(error: Any, model: type[BaseModel], document: Document) -> StatusG
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]
     message = message[0].lower() + message[1:] if message else message
+    if error["type"].startswith("date") and isinstance(error.get("input"), (int, float)):
+        # pydantic reads a number as a Unix timestamp and then complains about its time of day.
+        message = f"expected a date, got the number {error['input']}"
     return StatusGenError(f"{field_name}: {message}{_hint(error, document, where)}", where)
 
 
@@ -199,6 +202,13 @@ def _hint(error: Any, document: Document, where: Location) -> str:
     if kind == "string_type" and isinstance(value, (bool, int, float)):
         token = document.token_at(where.line, where.column) or str(value)
         return f' (YAML read this as {_kind_name(type(value).__name__)}; write "{token}" in quotes)'
+    if kind == "int_type" and isinstance(value, bool):
+        return " (YAML read this as true/false; write a whole number)"
+    if kind == "int_type" and isinstance(value, str):
+        digits = value.strip().isdigit()
+        return f" (write {value.strip()} without quotes)" if digits else " (write a whole number, e.g. 42)"
+    if kind == "bool_type":
+        return " (write true or false, without quotes)"
     return ""
 
 

@@ -12,6 +12,7 @@ are numbers, nothing becomes a date, and ``null``/``~``/empty are null. Everythi
 from __future__ import annotations
 
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,17 @@ _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": Fal
 _GLUED_COMMENT = re.compile(r"[ \t]+#[^\s#]")
 _PLAIN_TOKEN = re.compile(r"[^\s,\[\]{}#]+")
 _IGNORE = re.compile(r"#\s*status-gen:\s*ignore\[([A-Za-z0-9_,\s-]+)\]")
+# libyaml (YAML 1.1) counts NEL and the Unicode line/paragraph separators as line breaks, YAML 1.2
+# and most editors do not: the same file would mean different things and every position after one
+# would be off. Always a paste accident in status data.
+_ODD_BREAK = re.compile("[\x85\u2028\u2029]")
+# A double-quoted "\ud800" escape yields half of a UTF-16 pair, which no UTF-8 text can hold.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# What YAML calls non-printable (YAML 1.1 section 5.1), for locating a reader error.
+_NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Python refuses int() on more than 4,300 digits (CVE-2020-10735); status data never has such numbers.
+_MAX_DIGITS = 100
+_TOO_DEEP = f"nesting is deeper than {MAX_DEPTH} levels; status data is never this deep"
 
 
 class Map(dict[str, Any]):
@@ -95,9 +107,13 @@ class Document:
 def read_text(path: Path, display: str) -> str:
     """Read a data file as UTF-8 text, refusing what cannot be status data."""
     try:
-        if path.is_dir():
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
             raise StatusGenError("is a folder, not a YAML file", Location(display))
-        size = path.stat().st_size
+        if not stat.S_ISREG(info.st_mode):
+            # Reading a FIFO or a device such as /dev/zero would block or never end.
+            raise StatusGenError("is not a regular file (a pipe, socket or device)", Location(display))
+        size = info.st_size
         if size > MAX_FILE_BYTES:
             raise StatusGenError(
                 f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} (split the data into smaller files)",
@@ -126,7 +142,16 @@ def decode(data: bytes, display: str) -> str:
             f"is not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
             Location(display, line, column),
         ) from None
-    return text.removeprefix("\ufeff")
+    text = text.removeprefix("\ufeff")
+    odd = _ODD_BREAK.search(text)
+    if odd:
+        line = text.count("\n", 0, odd.start()) + 1
+        column = odd.start() - text.rfind("\n", 0, odd.start())
+        raise StatusGenError(
+            f"contains U+{ord(odd.group()):04X}, an invisible line separator; replace it with a space or a line break",
+            Location(display, line, column),
+        )
+    return text
 
 
 def _byte_position(data: bytes, offset: int) -> Position:
@@ -162,7 +187,22 @@ def parse(text: str, path: str) -> Any:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
         where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
+        if "nesting depth" in problem:
+            # libyaml's scanner reads ahead past our own depth check and stops at its own limit.
+            raise StatusGenError(_TOO_DEEP, where) from None
         raise StatusGenError(f"YAML syntax error: {problem}", where) from None
+    except yaml.reader.ReaderError:
+        # Control characters. The error has no mark, and libyaml's offset counts UTF-8 bytes while
+        # the pure-Python reader's counts characters, so the character is found again here.
+        bad = _NOT_PRINTABLE.search(text)
+        offset = bad.start() if bad else 0
+        line = text.count("\n", 0, offset) + 1
+        column = offset - text.rfind("\n", 0, offset)
+        raise StatusGenError(
+            f"contains the non-printable character U+{ord(text[offset]):04X}, which YAML does not allow; delete it "
+            '(or write it as an escape such as "\\t" inside double quotes)',
+            Location(path, line, column),
+        ) from None
     except yaml.YAMLError as exc:
         raise StatusGenError(f"YAML error: {exc}", Location(path)) from None
     except RecursionError:
@@ -182,11 +222,17 @@ def _build(events: Iterator[Any], text: str, path: str) -> Any:
         if kind is scalar_event:
             _refuse_anchor_and_tag(event, path, pos)
             if not event.style:
-                value = _resolve_plain(event.value)
+                value = _resolve_plain(event.value, path, pos)
                 if stack and not (type(stack[-1]) is Map and keys[-1] is None):
                     _check_glued_comment(event, text, path)
             else:
                 value = event.value
+                if event.style == '"' and _SURROGATE.search(value):
+                    raise StatusGenError(
+                        "a \\uD800-\\uDFFF escape is half of a UTF-16 pair, not a character; "
+                        "write the character itself or a \\U0001XXXX escape",
+                        Location(path, *pos),
+                    )
             if stack:
                 _add(stack, keys, value, pos, path, event.value)
             else:
@@ -194,10 +240,7 @@ def _build(events: Iterator[Any], text: str, path: str) -> Any:
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             _refuse_anchor_and_tag(event, path, pos)
             if len(stack) >= MAX_DEPTH:
-                raise StatusGenError(
-                    f"nesting is deeper than {MAX_DEPTH} levels; status data is never this deep",
-                    Location(path, *pos),
-                )
+                raise StatusGenError(_TOO_DEEP, Location(path, *pos))
             node: Any = Map(path, *pos) if kind is yaml.MappingStartEvent else Seq(path, *pos)
             if stack:
                 _add(stack, keys, node, pos, path, None)
@@ -260,7 +303,7 @@ def _refuse_anchor_and_tag(event: Any, path: str, pos: Position) -> None:
         )
 
 
-def _resolve_plain(text: str) -> Any:
+def _resolve_plain(text: str, path: str, pos: Position) -> Any:
     if text in _NULLS:
         return None
     first = text[0]
@@ -268,6 +311,10 @@ def _resolve_plain(text: str) -> Any:
         return _BOOLS.get(text, text)
     if first in "0123456789+-.":
         if _INT.match(text):
+            if len(text) > _MAX_DIGITS:
+                raise StatusGenError(
+                    f"number has {len(text):,} digits; put it in quotes if it is text", Location(path, *pos)
+                )
             return int(text)
         if _FLOAT.match(text):
             return float(text)

@@ -14,6 +14,8 @@ from pydantic import (
     ConfigDict,
     Field,
     PrivateAttr,
+    StrictBool,
+    StrictInt,
     StringConstraints,
     ValidationInfo,
     model_validator,
@@ -28,7 +30,8 @@ Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 Severity = Literal["P0", "P1", "P2", "P3"]
 IssueStatus = Literal["open", "in_progress", "resolved", "closed"]
 PhaseStatus = Literal["todo", "in_progress", "done"]
-Count = Annotated[int, Field(ge=0)]
+# Strict: pydantic's lax mode turns true into 1 and 'yes' into True, so a typo would change a number.
+Count = Annotated[StrictInt, Field(ge=0)]
 
 
 class Record(BaseModel):
@@ -94,8 +97,8 @@ class Achievement(Record):
 class Highlight(Record):
     """An executive-summary line: an issue, the latest validation run, or a free statement."""
 
-    issue: int | None = None
-    validation: bool = False
+    issue: StrictInt | None = None
+    validation: StrictBool = False
     label: LabelName | None = None
     title: Text | None = None
     text: Text | None = None
@@ -151,7 +154,7 @@ class Phase(Record):
 
 
 class Issue(Record):
-    number: Annotated[int, Field(ge=1)]
+    number: Annotated[StrictInt, Field(ge=1)]
     title: Text
     status: IssueStatus
     opened: dt.date | None = None
@@ -175,9 +178,9 @@ class Blocker(Record):
     status: Literal["open", "resolved"] = "open"
     opened: dt.date | None = None
     component: Id | None = None
-    issue: int | None = None
+    issue: StrictInt | None = None
     next_step: Text | None = None
-    order: int | None = None
+    order: StrictInt | None = None
 
 
 class TestCategory(Record):
@@ -186,7 +189,7 @@ class TestCategory(Record):
     status: LabelName
     note: Text
     tests: Tests | None = None
-    issue: int | None = None
+    issue: StrictInt | None = None
 
 
 class PriorityItem(Record):
@@ -195,7 +198,7 @@ class PriorityItem(Record):
     status: Text
     focus: list[Text] = []
     next_steps: Text
-    issue: int | None = None
+    issue: StrictInt | None = None
 
 
 class Impact(Record):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -12,16 +13,30 @@ from .errors import Location, StatusGenError
 MAX_DIFF_LINES = 200
 
 
+def shown(path: Path) -> str:
+    """The path as the user typed it, or relative to the working folder when inside it."""
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def read_bytes(path: Path) -> bytes | None:
     """The document's current bytes, or None when it does not exist yet."""
     try:
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise StatusGenError("output is a folder; pass a file name with --output", Location(shown(path)))
+        if not stat.S_ISREG(mode):
+            # Reading a FIFO or a terminal would block; '-' is the way to print the document.
+            raise StatusGenError(
+                "output is not a regular file; use --output - to print the document", Location(shown(path))
+            )
         return path.read_bytes()
     except FileNotFoundError:
         return None
-    except IsADirectoryError:
-        raise StatusGenError("output is a folder; pass a file name with --output", Location(str(path))) from None
     except OSError as exc:
-        raise StatusGenError(f"cannot read output file: {exc.strerror}", Location(str(path))) from None
+        raise StatusGenError(f"cannot read output file: {exc.strerror}", Location(shown(path))) from None
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:
@@ -30,12 +45,17 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     The temp file lives in the target's folder so ``os.replace`` is an atomic rename: a crash at
     any point leaves either the old file or the new one, never a mix.
     """
-    target = path.resolve()  # write through a symlink to its target, keep the link
+    try:
+        target = path.resolve()  # write through a symlink to its target, keep the link
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop (Python 3.11)
+        raise StatusGenError(f"cannot follow the output path: {exc}", Location(shown(path))) from None
     if read_bytes(target) == data:
         return False
     folder = target.parent
     if not folder.is_dir():
-        raise StatusGenError(f"output folder {folder} does not exist", Location(str(path)))
+        raise StatusGenError(
+            f"output folder {shown(folder)}/ does not exist; create it or pass another --output", Location(shown(path))
+        )
     try:
         mode = target.stat().st_mode & 0o7777
     except FileNotFoundError:
@@ -45,7 +65,10 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     try:
         fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
-        raise StatusGenError(f"cannot write in {folder}: {exc.strerror}", Location(str(path))) from None
+        raise StatusGenError(
+            f"cannot create a file in {shown(folder)}/: {exc.strerror} (is the folder read-only?)",
+            Location(shown(path)),
+        ) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -56,7 +79,9 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     except BaseException as exc:
         Path(temp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise StatusGenError(f"cannot write output: {exc.strerror}", Location(str(path))) from None
+            raise StatusGenError(
+                f"cannot write output: {exc.strerror}; the old file is unchanged", Location(shown(path))
+            ) from None
         raise
     return True
 

@@ -1,0 +1,247 @@
+"""Every mistake outside the data files gets one readable ``where: error: what (fix)`` line and exit 2.
+
+Each test also checks that the committed document is untouched: the failure happens before
+anything is written. Running as root, permission failures are simulated by patching the OS call
+that would fail for a normal user (root may read and write anything).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLE_TODAY, run_cli
+
+
+def refused(project: Path, *args: str) -> str:
+    """Run the CLI, assert a clean exit 2 with an unchanged document; return the error line."""
+    document = project / "SYSTEM_STATUS.md"
+    before = document.read_bytes()
+    code, out, err = run_cli(*args)
+    assert code == 2, err
+    assert "Traceback" not in err + out
+    lines = [line for line in err.splitlines() if line]
+    assert len(lines) == 1, err
+    assert document.read_bytes() == before
+    return lines[0]
+
+
+def render(project: Path, *extra: str) -> str:
+    return refused(project, "render", "--today", EXAMPLE_TODAY, *extra)
+
+
+# Data folder and files
+
+
+def test_missing_data_folder(project: Path) -> None:
+    assert render(project, "--data", "nowhere") == (
+        "nowhere: error: data folder does not exist (run 'status-gen init' to create an example, or pass --data)"
+    )
+
+
+def test_data_path_that_is_a_file(project: Path) -> None:
+    assert render(project, "--data", "pyproject.toml").startswith("pyproject.toml: error: --data must be a folder")
+
+
+def test_data_file_that_is_a_folder(project: Path) -> None:
+    (project / "data" / "tests.yaml").unlink()
+    (project / "data" / "tests.yaml").mkdir()
+    assert render(project) == "data/tests.yaml: error: is a folder, not a YAML file"
+
+
+def test_data_file_that_is_a_pipe_does_not_hang(project: Path) -> None:
+    # Reading a FIFO nobody writes to blocks forever; it must be refused before it is opened.
+    (project / "data" / "tests.yaml").unlink()
+    os.mkfifo(project / "data" / "tests.yaml")
+    assert render(project) == "data/tests.yaml: error: is not a regular file (a pipe, socket or device)"
+
+
+def test_unreadable_data_file(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Simulated: as root, chmod 000 does not stop reading.
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self.name == "issues.yaml":
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    assert render(project) == "data/issues.yaml: error: cannot read file: Permission denied"
+
+
+def test_oversized_data_file_is_refused_before_reading(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from status_gen import loader
+
+    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 100)
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        assert self.parent.name != "data", f"read {self} although it is too big"
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    code, _, err = run_cli("render", "--today", EXAMPLE_TODAY)
+    assert code == 2
+    lines = err.splitlines()
+    assert len(lines) == 7  # every data file, reported together
+    assert all(line.endswith("bytes; the limit is 100 (split the data into smaller files)") for line in lines)
+
+
+# Output
+
+
+def test_output_folder_missing(project: Path) -> None:
+    line = refused(project, "render", "--today", EXAMPLE_TODAY, "--output", "docs/STATUS.md")
+    assert line == "docs/STATUS.md: error: output folder docs/ does not exist; create it or pass another --output"
+    assert not (project / "docs").exists()
+
+
+def test_output_folder_read_only(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Simulated: mkstemp in a read-only folder fails with EACCES for a normal user, not for root.
+    import tempfile
+
+    def mkstemp(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+    (project / "SYSTEM_STATUS.md").write_text("old\n", encoding="utf-8")
+    line = render(project)
+    assert line.startswith("SYSTEM_STATUS.md: error: cannot create a file in ")
+    assert line.endswith(": Permission denied (is the folder read-only?)")
+
+
+def test_output_that_is_a_folder(project: Path) -> None:
+    (project / "out").mkdir()
+    assert render(project, "--output", "out") == "out: error: output is a folder; pass a file name with --output"
+
+
+def test_output_that_is_a_pipe_does_not_hang(project: Path) -> None:
+    os.mkfifo(project / "pipe")
+    assert render(project, "--output", "pipe") == (
+        "pipe: error: output is not a regular file; use --output - to print the document"
+    )
+
+
+def test_output_symlink_loop(project: Path) -> None:
+    (project / "loop.md").symlink_to("loop.md")
+    line = render(project, "--output", "loop.md")
+    assert line.startswith("loop.md: error: ")
+
+
+# Templates (through a user templates/ override, as users customise)
+
+
+def _template(project: Path, text: str, name: str = "SYSTEM_STATUS.md.j2") -> None:
+    path = project / "templates" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_template_syntax_error_names_template_file_and_line(project: Path) -> None:
+    _template(project, "# Title\n\n{{ view. }}\nmore\n")
+    line = render(project)
+    assert line.startswith("templates/SYSTEM_STATUS.md.j2:3:1: error: template syntax error: ")
+
+
+def test_template_undefined_name_in_a_section_override(project: Path) -> None:
+    _template(project, "## System Health\n\n{{ view.componnets }}\n", "sections/system_health.md.j2")
+    line = render(project)
+    assert line.startswith("templates/sections/system_health.md.j2:3:1: error: template error: ")
+    assert "componnets" in line
+
+
+def test_template_python_error_is_the_templates_fault(project: Path) -> None:
+    _template(project, "a\nb\n{{ 1 / 0 }}\n")
+    assert (
+        render(project)
+        == "templates/SYSTEM_STATUS.md.j2:3:1: error: template error: ZeroDivisionError: division by zero"
+    )
+
+
+def test_template_endless_recursion(project: Path) -> None:
+    _template(project, "{% macro f() %}{{ f() }}{% endmacro %}\n{{ f() }}\n")
+    assert "call themselves without end" in render(project)
+
+
+def test_template_not_utf8(project: Path) -> None:
+    (project / "templates" / "SYSTEM_STATUS.md.j2").write_bytes(b"# Status\ncaf\xe9\n")
+    assert render(project) == (
+        "templates/SYSTEM_STATUS.md.j2:2:4: error: is not valid UTF-8 (byte 0xe9); save the file as UTF-8"
+    )
+
+
+def test_template_including_a_missing_file(project: Path) -> None:
+    _template(project, "a\n{% include 'sections/nope.md.j2' %}\n")
+    line = render(project)
+    assert line.startswith("templates/SYSTEM_STATUS.md.j2:2:1: error: template 'sections/nope.md.j2' not found")
+
+
+def test_templates_flag_pointing_nowhere(project: Path) -> None:
+    assert render(project, "--templates", "nope") == "nope: error: --templates must be an existing folder"
+
+
+# Safe templates
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
+        "''.__class__.__mro__[1].__subclasses__()",
+        "''.__class__.__mro__",
+        "view.__init__.__globals__",
+        "project.__class__.__base__",
+        "range(10 ** 9) | list",
+    ],
+)
+def test_sandbox_stops_escapes_cleanly(project: Path, expression: str) -> None:
+    _template(project, "# Status\n{{ " + expression + " }}\n")
+    assert render(project).startswith("templates/SYSTEM_STATUS.md.j2:2:1: error: template error: ")
+
+
+def test_data_is_never_compiled_as_a_template(project: Path) -> None:
+    components = project / "data" / "components.yaml"
+    text = components.read_text(encoding="utf-8")
+    text = text.replace("name: Database\n", 'name: "{{ 7*7 }} {% if true %}x{% endif %}"\n', 1)
+    components.write_text(text, encoding="utf-8")
+    code, out, err = run_cli("render", "--today", EXAMPLE_TODAY, "--output", "-")
+    assert code in (0, 1), err
+    assert "| **{{ 7\\*7 }} {% if true %}x{% endif %}** | ⚠️ PARTIAL |" in out
+    assert "49" not in out.split("## System Health")[1].split("##")[0]
+
+
+# Config and flags
+
+
+def test_config_unknown_key(project: Path) -> None:
+    (project / ".status-gen.toml").write_text('data = "data"\nmax_age_dyas = 3\n', encoding="utf-8")
+    assert (
+        render(project) == ".status-gen.toml:2:1: error: unknown setting 'max_age_dyas'; did you mean 'max_age_days'?"
+    )
+
+
+def test_config_bad_value(project: Path) -> None:
+    (project / ".status-gen.toml").write_text('min_pass_rate = "high"\n', encoding="utf-8")
+    assert render(project) == ".status-gen.toml:1:1: error: setting 'min_pass_rate' must be float, not 'high'"
+
+
+def test_config_toml_syntax_error(project: Path) -> None:
+    (project / ".status-gen.toml").write_text("[rules\n", encoding="utf-8")
+    assert render(project).startswith(".status-gen.toml:1:")
+
+
+def test_config_not_utf8(project: Path) -> None:
+    (project / ".status-gen.toml").write_bytes(b'output = "caf\xe9.md"\n')
+    assert render(project) == ".status-gen.toml:1:14: error: is not valid UTF-8 (byte 0xe9); save the file as UTF-8"
+
+
+def test_config_file_missing(project: Path) -> None:
+    assert render(project, "--config", "nope.toml") == "nope.toml: error: config file does not exist (check --config)"
+
+
+@pytest.mark.parametrize("value", ["2025-13-01", "yesterday", "17/09/2025", ""])
+def test_invalid_today(project: Path, value: str) -> None:
+    line = refused(project, "render", "--today", value)
+    assert line == f"status-gen: error: --today must be a date as YYYY-MM-DD, not '{value}'"
