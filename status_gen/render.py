@@ -8,6 +8,9 @@ values, never compiled as a template.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +37,7 @@ def environment(user_templates: Path | None) -> SandboxedEnvironment:
     if user_templates is not None:
         loaders.append(_Utf8Loader(user_templates, user_templates))
     loaders += [jinja2.PrefixLoader({"default": builtin}), builtin]
-    env = SandboxedEnvironment(
+    env = _Sandbox(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -45,7 +48,67 @@ def environment(user_templates: Path | None) -> SandboxedEnvironment:
     env.filters["md"] = inline
     env.filters["code"] = code
     env.filters["rate"] = format_rate
+    env.bytecode_cache = _bytecode_cache(env)
     return env
+
+
+class _Sandbox(SandboxedEnvironment):
+    """Jinja's sandbox, deciding once per type and attribute name whether an attribute is safe.
+
+    The stock check runs for every attribute read (a third of rendering time at 10,000 issues)
+    and depends only on the name and on ``isinstance`` tests of the object's type, so its answer
+    can be kept.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._safe: dict[tuple[type, str], bool] = {}
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        key = (type(obj), attr)
+        safe = self._safe.get(key)
+        if safe is None:
+            safe = self._safe[key] = super().is_safe_attribute(obj, attr, value)
+        return safe
+
+
+class _BytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's file cache of compiled templates, where failing to write only costs time."""
+
+    def dump_bytecode(self, bucket: Any) -> None:
+        with contextlib.suppress(OSError):  # a read-only cache folder
+            super().dump_bytecode(bucket)
+
+
+def _bytecode_cache(env: SandboxedEnvironment) -> jinja2.BytecodeCache | None:
+    """Compiled templates, cached per user: compiling the default set costs ~25 ms of every run.
+
+    Jinja keys an entry by template name, file and source, but not by the environment that
+    compiled it, so the file names also carry a fingerprint of everything that shapes the
+    generated code (sandboxing included). The output is the same with or without the cache.
+    """
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = os.path.join(base, "status-gen", "templates")
+    shape = (
+        jinja2.__version__,
+        type(env).__qualname__,
+        env.sandboxed,
+        env.trim_blocks,
+        env.lstrip_blocks,
+        env.keep_trailing_newline,
+        env.newline_sequence,
+        env.optimized,
+        env.is_async,
+        sorted(env.extensions),
+        sorted(env.filters),
+        sorted(env.tests),
+    )
+    fingerprint = hashlib.sha256(repr(shape).encode()).hexdigest()[:16]
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+    except OSError:
+        return None
+    return _BytecodeCache(folder, f"{fingerprint}-%s.cache")
 
 
 def render_text(view: View, *, templates: Path | None, banner: str, display: str = "SYSTEM_STATUS.md") -> str:

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .errors import Location, StatusGenError
 
 _PIPE = re.compile(r"(?<!\\)(?:\\\\)*\|")
+# A table's delimiter row (after indentation and blockquote markers): only '|', '-', ':' and spaces.
+_DELIMITER_ROW = re.compile(r"[ \t>]*[|:-][ \t|:-]*\Z")
+# A heading at column 0 ends every open block (paragraph, list, blockquote, table) except fenced
+# code and HTML blocks, so the document can be parsed section by section when it has neither.
+_TOP_HEADING = re.compile(r"#{1,6}(?:[ \t]|\Z)")
+# A line that could open an HTML block that a heading would not end (a one-line comment cannot).
+_HTML_OPENER = re.compile(r"[ \t>*+.)0-9-]*<(?!!--.*-->)")
 
 
 def normalise(text: str) -> str:
@@ -21,14 +29,8 @@ def check_tables(text: str, display: str) -> None:
     GFM silently drops surplus cells and pads missing ones, so the parsed table alone cannot show
     that a stray '|' or line break moved text; the source rows are counted instead.
     """
-    from markdown_it import MarkdownIt
-
-    parser = MarkdownIt("commonmark").enable("table")
     lines = text.split("\n")
-    for token in parser.parse(text):
-        if token.type != "table_open" or token.map is None:
-            continue
-        start, end = token.map
+    for start, end in _tables(text, lines):
         rows = [line for line in lines[start:end] if line.strip()]
         expected = _cells(rows[0])
         for offset, row in enumerate(rows[1:], start=1):
@@ -39,6 +41,41 @@ def check_tables(text: str, display: str) -> None:
                     "a template writes a cell without the 'md' filter",
                     Location(display, start + offset + 1, 1),
                 )
+
+
+def _tables(text: str, lines: list[str]) -> list[tuple[int, int]]:
+    """The (start, end) line spans of every table markdown-it finds in the text.
+
+    Parsing a large document costs seconds (block parsing of thousands of list items), while its
+    tables are few: only the sections between top-level headings that hold a possible header and
+    delimiter-row pair are parsed, each on its own, with line numbers shifted back. When the text
+    could hold a fence or HTML block (where a heading does not end a section), it is parsed whole.
+    """
+    candidates = [i for i in range(1, len(lines)) if "|" in lines[i - 1] and _is_delimiter_row(lines[i])]
+    if not candidates:
+        return []
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark").enable("table")
+    fence = "```" in text or "~~~" in text
+    if fence or any(_HTML_OPENER.match(line) for line in lines if "<" in line):
+        sections = [(0, len(lines))]
+    else:
+        starts = [i for i, line in enumerate(lines) if line.startswith("#") and i and _TOP_HEADING.match(line)]
+        bounds = list(zip([0, *starts], [*starts, len(lines)], strict=True))
+        wanted = sorted({bisect_right(starts, i) for i in candidates})  # the section of each candidate
+        sections = [bounds[k] for k in wanted]
+    spans: list[tuple[int, int]] = []
+    for first, stop in sections:
+        chunk = "\n".join(lines[first:stop])
+        for token in parser.parse(chunk):
+            if token.type == "table_open" and token.map is not None:
+                spans.append((first + token.map[0], first + token.map[1]))
+    return spans
+
+
+def _is_delimiter_row(line: str) -> bool:
+    return "-" in line and _DELIMITER_ROW.match(line) is not None
 
 
 def _cells(row: str) -> int:
