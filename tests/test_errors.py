@@ -245,3 +245,23 @@ def test_config_file_missing(project: Path) -> None:
 def test_invalid_today(project: Path, value: str) -> None:
     line = refused(project, "render", "--today", value)
     assert line == f"status-gen: error: --today must be a date as YYYY-MM-DD, not '{value}'"
+
+
+def test_readme_errors_section_shows_real_output(project: Path) -> None:
+    """The README's example is this run's output, verbatim."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Errors")[1].split("```console\n")[1].split("```")[0]
+    shown = [line for line in block.splitlines() if line.startswith("data/")]
+    components = project / "data" / "components.yaml"
+    components.write_text(
+        components.read_text(encoding="utf-8").replace(
+            "    note: 86.2% tests pass - UUID generation failures in auth models\n",
+            "    note: UUID generation failures, see #1296\n    stauts: PARTIAL\n",
+        ),
+        encoding="utf-8",
+    )
+    issues = project / "data" / "issues.yaml"
+    issues.write_text(issues.read_text(encoding="utf-8").replace("number: 1176", "number: yes", 1), encoding="utf-8")
+    code, _, err = run_cli("render")
+    assert code == 2
+    assert err.splitlines() == shown

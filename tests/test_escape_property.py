@@ -63,7 +63,7 @@ TEXTS = st.one_of(
     ),
 )
 PROFILE = settings(
-    max_examples=60,
+    max_examples=100,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],

@@ -64,3 +64,27 @@ def test_hostile_file_behind_a_missing_document_creates_nothing(project: Path) -
     code, _, err = run_cli("render", "--today", EXAMPLE_TODAY)
     assert code == 2, err
     assert sorted(os.listdir(project)) == ["data", "pyproject.toml", "templates"]
+
+
+@pytest.mark.parametrize(("name", "line", "fragment"), CASES, ids=[c[0] for c in CASES])
+def test_libyaml_and_pure_python_parsers_agree_on_the_line(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str, line: int, fragment: str
+) -> None:
+    """The position must not depend on whether PyYAML was built with libyaml."""
+    import yaml
+
+    from status_gen import loader
+    from status_gen.errors import StatusGenError
+
+    path = tmp_path / name
+    path.write_bytes((HOSTILE / name).read_bytes())
+    lines = []
+    for parser in (getattr(yaml, "CSafeLoader", yaml.SafeLoader), yaml.SafeLoader):
+        monkeypatch.setattr(loader, "_Parser", parser)
+        try:
+            loader.load_file(path, name)
+            lines.append(None)  # refused later, by validation: the same for both
+        except StatusGenError as exc:
+            lines.append(exc.where.line if exc.where else 0)
+    assert lines[0] == lines[1]
+    assert lines[0] in (None, line)
