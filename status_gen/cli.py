@@ -24,7 +24,12 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_INPUT, EXIT_BUG = 0, 1, 2, 3
 def _echo_error(error: StatusGenError) -> None:
     for one in error.errors if isinstance(error, ErrorGroup) else [error]:
         prefix = f"{one.where}: " if one.where else "status-gen: "
-        click.echo(f"{prefix}error: {one.message}", err=True)
+        click.echo(_visible(f"{prefix}error: {one.message}"), err=True)
+
+
+def _visible(text: str) -> str:
+    """Escape invisible characters: a key such as "\\e[2J" from the data must not drive the terminal."""
+    return text if text.isprintable() else "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def _parse_today(value: str | None) -> dt.date:

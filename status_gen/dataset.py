@@ -68,7 +68,9 @@ def data_files(folder: Path, display: str) -> dict[str, tuple[Path, str]]:
     except OSError as exc:
         raise StatusGenError(f"cannot list data folder: {exc.strerror}", Location(display)) from None
     for path in entries:
-        if path.suffix not in EXTENSIONS:
+        # Hidden files are editors' locks and backups (emacs' '.#components.yaml' is a dangling
+        # symlink that exists while the file is being edited), never data.
+        if path.suffix not in EXTENSIONS or path.name.startswith("."):
             continue
         shown = f"{display.rstrip('/')}/{path.name}"
         kind = path.stem

@@ -73,7 +73,15 @@ class _Sandbox(SandboxedEnvironment):
 
 
 class _BytecodeCache(jinja2.FileSystemBytecodeCache):
-    """Jinja's file cache of compiled templates, where failing to write only costs time."""
+    """Jinja's file cache of compiled templates, where failing to read or write only costs time."""
+
+    def load_bytecode(self, bucket: Any) -> None:
+        # A truncated or corrupt entry (disk full, a crash, another tool) made every later render
+        # fail with "UnpicklingError" until the cache was deleted by hand; it is a miss instead.
+        try:
+            super().load_bytecode(bucket)
+        except Exception:
+            bucket.reset()
 
     def dump_bytecode(self, bucket: Any) -> None:
         with contextlib.suppress(OSError):  # a read-only cache folder
