@@ -207,8 +207,11 @@ def _hint(error: Any, document: Document, where: Location) -> str:
     if kind == "int_type" and isinstance(value, bool):
         return " (YAML read this as true/false; write a whole number)"
     if kind == "int_type" and isinstance(value, str):
-        digits = value.strip().isdigit()
-        return f" (write {value.strip()} without quotes)" if digits else " (write a whole number, e.g. 42)"
+        text = value.strip()
+        if text.isdigit() and document.token_at(where.line, where.column) == text:
+            # Unquoted digits that did not load as a number have a leading zero (YAML 1.1 octal).
+            return f" (numbers have no leading zeros; write {int(text)})"
+        return f" (write {text} without quotes)" if text.isdigit() else " (write a whole number, e.g. 42)"
     if kind == "bool_type":
         return " (write true or false, without quotes)"
     return ""

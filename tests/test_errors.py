@@ -299,3 +299,23 @@ def test_control_characters_from_the_data_are_escaped_in_messages(project: Path)
     line = render(project)
     assert "\x1b" not in line and "\x07" not in line
     assert "unknown key '\\x1b[2J\\x07'" in line
+
+
+def test_leading_zero_number_gets_its_own_hint(project: Path) -> None:
+    blockers = project / "data" / "blockers.yaml"
+    blockers.write_text(blockers.read_text(encoding="utf-8").replace("order: 1\n", "order: 010\n", 1))
+    line = render(project)
+    assert line.endswith("blockers[0].order: input should be a valid integer (numbers have no leading zeros; write 10)")
+
+
+@pytest.mark.parametrize("encoding", ["bom", "crlf", "cr"])
+def test_bom_and_line_endings_are_accepted(project: Path, encoding: str) -> None:
+    for path in (project / "data").glob("*.yaml"):
+        data = path.read_bytes()
+        if encoding == "bom":
+            data = b"\xef\xbb\xbf" + data
+        else:
+            data = data.replace(b"\n", b"\r\n" if encoding == "crlf" else b"\r")
+        path.write_bytes(data)
+    code, _, err = run_cli("check", "--today", EXAMPLE_TODAY)
+    assert code == 0, err  # the committed document is still exactly what the data renders to
