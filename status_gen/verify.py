@@ -13,6 +13,9 @@ _DELIMITER_ROW = re.compile(r"[ \t>]*[|:-][ \t|:-]*\Z")
 # A heading at column 0 ends every open block (paragraph, list, blockquote, table) except fenced
 # code and HTML blocks, so the document can be parsed section by section when it has neither.
 _TOP_HEADING = re.compile(r"#{1,6}(?:[ \t]|\Z)")
+# A delimiter row markdown-it accepts as it stands: '|', then '---' cells each closed by '|'.
+_PLAIN_DELIMITER = re.compile(r"\|(?: *:?-+:? *\|)+\Z")
+_MAX_PADDED_CELLS = 0x10000  # markdown-it's MAX_AUTOCOMPLETED_CELLS
 # A line that could open an HTML block that a heading would not end (a one-line comment cannot).
 _HTML_OPENER = re.compile(r"[ \t>*+.)0-9-]*<(?!!--.*-->)")
 
@@ -54,11 +57,15 @@ def _tables(text: str, lines: list[str]) -> list[tuple[int, int]]:
     candidates = [i for i in range(1, len(lines)) if "|" in lines[i - 1] and _is_delimiter_row(lines[i])]
     if not candidates:
         return []
+    fence = "```" in text or "~~~" in text
+    whole = fence or any(_HTML_OPENER.match(line) for line in lines if "<" in line)
+    simple = None if whole else _standalone_tables(lines, candidates)
+    if simple is not None:
+        return simple
     from markdown_it import MarkdownIt
 
     parser = MarkdownIt("commonmark").enable("table")
-    fence = "```" in text or "~~~" in text
-    if fence or any(_HTML_OPENER.match(line) for line in lines if "<" in line):
+    if whole:
         sections = [(0, len(lines))]
     else:
         starts = [i for i, line in enumerate(lines) if line.startswith("#") and i and _TOP_HEADING.match(line)]
@@ -71,6 +78,42 @@ def _tables(text: str, lines: list[str]) -> list[tuple[int, int]]:
         for token in parser.parse(chunk):
             if token.type == "table_open" and token.map is not None:
                 spans.append((first + token.map[0], first + token.map[1]))
+    return spans
+
+
+def _standalone_tables(lines: list[str], candidates: list[int]) -> list[tuple[int, int]] | None:
+    """Spans of tables whose extent needs no parser, or None as soon as one might.
+
+    Importing markdown-it costs about 15 ms of every run, while the tables a template writes are
+    usually plain: at column 0 after a blank line or a heading (where no list, quote or paragraph
+    can continue), every line starting with '|', no backslash in the header, up to a blank line.
+    markdown-it tries its table rule first on such a line and ends the table at that blank line,
+    so these spans are exactly its own. Anything else (indentation, quote markers, a row not
+    starting with '|', a header and delimiter row it would reject) is left to markdown-it.
+    Relies on ``normalise``: no line ends in whitespace, and a blank line is empty.
+    """
+    spans: list[tuple[int, int]] = []
+    for delimiter in candidates:
+        header = delimiter - 1
+        if spans and header < spans[-1][1]:
+            continue  # a row of the table above that happens to look like a delimiter row
+        before = lines[header - 1] if header else ""
+        head, rule = lines[header], lines[delimiter]
+        if before and not _TOP_HEADING.match(before):
+            return None
+        if not head.startswith("|") or "\\" in head or not _PLAIN_DELIMITER.match(rule):
+            return None
+        columns = rule.count("|") - 1
+        if head.count("|") - head.endswith("|") != columns:
+            return None  # markdown-it would not open a table here
+        end = delimiter + 1
+        while end < len(lines) and lines[end]:
+            if not lines[end].startswith("|"):
+                return None
+            end += 1
+        if (end - delimiter) * columns > _MAX_PADDED_CELLS:
+            return None  # markdown-it stops a table after padding this many missing cells
+        spans.append((header, end))
     return spans
 
 
