@@ -59,6 +59,16 @@ TEXTS = st.one_of(
             "~~gone~~",
             "<http://x>",
             "x\\",
+            "&amp; &#x41; &nbsp",
+            "<a@b.c> <!-- c -->",
+            "www.example.com",
+            "__init__ *a* _b_ ***",
+            "1) one",
+            "+ plus",
+            "=== ",
+            "[a]: http://x",
+            "[^1]",
+            ":emoji: $x$",
         ]
     ),
 )
