@@ -19,6 +19,7 @@ import click
 from .errors import ErrorGroup, StatusGenError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_INPUT, EXIT_BUG = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130  # the shell's code for SIGINT
 
 
 def _echo_error(error: StatusGenError) -> None:
@@ -335,11 +336,9 @@ def main(argv: list[str] | None = None) -> int:
     except click.ClickException as exc:
         exc.show()
         return EXIT_INPUT
-    except click.exceptions.Abort:
+    except (click.exceptions.Abort, KeyboardInterrupt):  # click turns Ctrl-C into Abort
         click.echo("Aborted!", err=True)
-        return EXIT_INPUT
-    except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK
     except Exception:

@@ -118,8 +118,10 @@ def test_warnings_print_but_pass_unless_strict(project: Path) -> None:
 def test_config_level_off_and_error(project: Path) -> None:
     _add_contradictions(project)
     run_cli("render", "--today", EXAMPLE_TODAY)
-    with (project / "pyproject.toml").open("a", encoding="utf-8") as handle:
-        handle.write('\n[tool.status-gen.rules]\nSG304 = "off"\np0-blocker-too-old = "error"\n')
+    # A .status-gen.toml takes precedence over pyproject.toml.
+    (project / ".status-gen.toml").write_text(
+        'templates = "templates"\n\n[rules]\nSG304 = "off"\np0-blocker-too-old = "error"\n', encoding="utf-8"
+    )
     code, out, _ = run_cli("check", "--today", EXAMPLE_TODAY)
     assert code == 1
     assert " SG304 " not in out and " SG403 " in out
@@ -216,6 +218,8 @@ def test_render_prints_problems_writes_and_exits_1(project: Path) -> None:
 
 
 def test_render_with_only_warnings_exits_0(project: Path) -> None:
+    # The repository's own config turns the age rules off for its frozen example; use the defaults.
+    (project / "pyproject.toml").write_text('[tool.status-gen]\ntemplates = "templates"\n', encoding="utf-8")
     code, _, err = run_cli("render", "--today", "2025-12-01")
     assert code == 0
     assert " SG401 " in err and " SG402 " in err

@@ -73,7 +73,7 @@ def test_interrupt_mid_write_keeps_old_document(project: Path, monkeypatch: pyte
 
     monkeypatch.setattr(os, "fsync", interrupted)
     code, out, err = run_cli("render", "--today", EXAMPLE_TODAY)
-    assert (code, err.strip()) == (2, "Aborted!")  # click turns Ctrl-C into Abort
+    assert (code, err.strip()) == (130, "Aborted!")  # the shell's code for an interrupted command
     assert "Traceback" not in out
     assert document.read_bytes() == OLD
     assert _temp_files(project) == []
