@@ -34,6 +34,8 @@ def region(text: str, path: str) -> tuple[int, int] | None:
     Raises StatusGenError (pointing at the offending line) for a lone, doubled or reversed marker,
     since guessing would overwrite text the user wrote.
     """
+    if BEGIN not in text and END not in text:
+        return None  # the usual case, found without a line-by-line scan (50 ms on a 3 MB document)
     begins, ends = _marker_lines(text, BEGIN), _marker_lines(text, END)
     if not begins and not ends:
         return None
