@@ -53,6 +53,7 @@ class Sample:
     times: list[float] = field(default_factory=list)
     peaks: list[int] = field(default_factory=list)
     codes: set[int] = field(default_factory=set)
+    cold: bool = False  # every run without bytecode or template caches, like a first run
 
     @property
     def median(self) -> float:
@@ -69,11 +70,33 @@ def status_gen_argv() -> list[str]:
     return [str(script)] if script.exists() else [PYTHON, "-m", "status_gen"]
 
 
-def run_once(sample: Sample) -> None:
+def child_env(workdir: Path) -> dict[str, str]:
+    """What every child runs with: bytecode and template caches of its own, kept between runs.
+
+    A pip-installed package has its .pyc files; a checkout run with PYTHONDONTWRITEBYTECODE=1
+    (as some CI images and sandboxes set) recompiles status-gen's modules on every run, which
+    only the 'cold' row shows. The prefix holds .pyc for every module, the floors' included.
+    """
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(workdir / "pycache")
+    env["XDG_CACHE_HOME"] = str(workdir / "cache")  # status-gen's compiled templates
+    return env
+
+
+def run_once(sample: Sample, env: dict[str, str], record: bool = True) -> None:
     """One child process: wall time from spawn to reaped, and its own peak RSS (not ours)."""
+    if sample.cold:
+        env = {k: v for k, v in env.items() if k != "PYTHONPYCACHEPREFIX"}
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+        env["XDG_CACHE_HOME"] = tempfile.mkdtemp(dir=env["XDG_CACHE_HOME"])
     start = time.perf_counter()
     child = subprocess.Popen(
-        sample.argv, cwd=sample.cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        sample.argv,
+        cwd=sample.cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     assert child.stderr is not None
     stderr = child.stderr.read()
@@ -84,16 +107,23 @@ def run_once(sample: Sample) -> None:
     if child.returncode not in sample.ok_codes:
         message = stderr.decode("utf-8", "replace")[-2000:]
         raise SystemExit(f"bench: '{sample.label}' exited {child.returncode}:\n{message}")
+    if not record:
+        return
     sample.times.append(elapsed)
     sample.peaks.append(usage.ru_maxrss)  # KiB on Linux
     sample.codes.add(child.returncode)
 
 
-def measure(samples: Sequence[Sample], repeat: int) -> None:
-    """Interleave: every command once per round, so drift on a shared machine hits all alike."""
+def measure(samples: Sequence[Sample], repeat: int, env: dict[str, str], warm_up: bool) -> None:
+    """Interleave: every command once per round, so drift on a shared machine hits all alike.
+
+    A first, unrecorded round fills the caches, so the medians are those of every later run.
+    """
+    for sample in samples if warm_up else ():
+        run_once(sample, env, record=False)
     for _ in range(repeat):
         for sample in samples:
-            run_once(sample)
+            run_once(sample, env)
 
 
 def imports_heavy(argv: list[str], cwd: Path) -> list[str]:
@@ -128,13 +158,13 @@ def project_args(folder: Path) -> list[str]:
     ]
 
 
-def synthetic_project(workdir: Path, issues: int, tool: list[str]) -> tuple[Path, dict[str, int]]:
+def synthetic_project(workdir: Path, issues: int, tool: list[str], env: dict[str, str]) -> tuple[Path, dict[str, int]]:
     folder = workdir / f"issues-{issues}"
     counts = generate(folder / "data", issues)
     # An explicit, empty config: defaults only, nothing read from the current folder.
     (folder / "status-gen.toml").write_text("# status-gen benchmark: defaults only\n", encoding="utf-8")
     first = Sample("first render", [*tool, "render", *project_args(folder)], cwd=folder)
-    run_once(first)  # writes the document, so that 'check' compares with an up-to-date file
+    run_once(first, env)  # writes the document, so that 'check' compares with an up-to-date file
     return folder, counts
 
 
@@ -158,6 +188,8 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="status-gen-bench-") as temp:
         workdir = Path(temp)
+        env = child_env(workdir)
+        warm_up = not args.smoke
         example = example_project(workdir)
         # Exit 1 (rule errors or a stale document) is a finding, not a failure of the benchmark.
         example_args = ["--today", TODAY.isoformat(), "--data", "data", "--output", "SYSTEM_STATUS.md"]
@@ -170,7 +202,8 @@ def main(argv: list[str] | None = None) -> int:
             Sample("explain SG101", [*tool, "explain", "SG101"], cwd=example),
         ]
         click_floor = Sample("import click", [PYTHON, "-c", "import click"], cwd=example)
-        measure([floor, check_example, click_floor, *light], repeat)
+        cold_example = Sample("check (cold)", check_example.argv, ok_codes=(0, 1), cwd=example, cold=True)
+        measure([floor, check_example, click_floor, *light, cold_example], repeat, env, warm_up)
         heavy = {s.label: imports_heavy(s.argv[len(tool) :], example) for s in light}
 
         print(
@@ -181,6 +214,8 @@ def main(argv: list[str] | None = None) -> int:
         print("|---|---:|---:|---|")
         print(row("`python -c 'import pydantic, jinja2, yaml, click'` (floor)", floor))
         print(row("`status-gen check` on the shipped example", check_example, f"exit {_codes(check_example)}"))
+        cold_note = "first-run case: no .pyc for status-gen, empty template cache"
+        print(row("`status-gen check` on the shipped example, cold", cold_example, cold_note))
         print(row("`python -c 'import click'`", click_floor))
         for sample in light:
             imported = ", ".join(heavy[sample.label]) or "none of pydantic, jinja2, markdown-it"
@@ -188,13 +223,13 @@ def main(argv: list[str] | None = None) -> int:
 
         per_size: dict[int, tuple[Sample, Sample, Sample]] = {}
         for issues in sizes:
-            folder, counts = synthetic_project(workdir, issues, tool)
+            folder, counts = synthetic_project(workdir, issues, tool, env)
             files = sorted(str(p) for p in (folder / "data").glob("*.yaml"))
             size_mib = sum(Path(f).stat().st_size for f in files) / 2**20
             render = Sample("render", [*tool, "render", *project_args(folder)], cwd=folder)
             check = Sample("check", [*tool, "check", *project_args(folder)], cwd=folder)
             events = Sample("yaml events", [PYTHON, "-c", EVENTS_ONLY, *files], cwd=folder)
-            measure([events, check, render], repeat)
+            measure([events, check, render], repeat, env, warm_up)
             per_size[issues] = (render, check, events)
             shape = (
                 f"{counts['components']} components, {counts['blockers']} blockers, "
