@@ -72,7 +72,9 @@ def _gc_paused() -> Iterator[None]:
         if was_enabled:
             # Promote the new objects to the oldest generation, as a collection would, without
             # walking them: otherwise the first allocation after gc.enable() collects a young
-            # generation of a million live objects (0.2 s at 10,000 issues).
-            gc.freeze()
-            gc.unfreeze()
+            # generation of a million live objects (0.2 s at 10,000 issues). Not when the host
+            # process froze objects itself (say, before forking): unfreeze() would thaw them too.
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
