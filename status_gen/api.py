@@ -42,13 +42,15 @@ def regenerate_command(config: Config) -> str:
 
 def build(config: Config, today: dt.date, output_name: str = "SYSTEM_STATUS.md") -> Result:
     """Load, validate, check and render; raises StatusGenError for input that cannot be loaded."""
-    from .dataset import load_dataset
-    from .render import BANNER, render_text
-    from .rules.engine import run_rules
-    from .view import View
-
     data_display = shown(config.data, config.root)
     with _gc_paused():
+        # Imported here, with the collector paused: defining the pydantic models and compiling
+        # templates create tens of thousands of long-lived objects, like loading the data does.
+        from .dataset import load_dataset
+        from .render import BANNER, render_text
+        from .rules.engine import run_rules
+        from .view import View
+
         data = load_dataset(config.data, config.labels, data_display)
         problems = run_rules(data, config, today)
         banner = BANNER.format(data=data_display.rstrip("/"), command=regenerate_command(config))

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -326,6 +325,10 @@ def explain(code: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code; only __main__ and the console script exit."""
+    # status-gen's models are internal, so pydantic plugins (observability hooks found through
+    # entry points) have nothing to watch here; looking for them scans every installed
+    # distribution on each run (~2.5 ms). Setting the variable yourself still wins.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         code = main_group.main(args=argv, prog_name="status-gen", standalone_mode=False)
     except StatusGenError as error:
@@ -342,6 +345,8 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except Exception:
+        import traceback  # only a bug pays for this import
+
         click.echo(traceback.format_exc(), err=True)
         click.echo("status-gen: internal error: this is a bug, please report it with the text above", err=True)
         return EXIT_BUG

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field, fields
-from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
 from .errors import Location, StatusGenError
+from .hints import closest
 from .vocabulary import DEFAULT_LABELS, ICONS, LEVELS, Label
 
 RULE_LEVELS = ("error", "warning", "off")
@@ -109,8 +109,8 @@ def parse_table(table: dict[str, Any], display: str, text: str = "") -> Config:
     for key, value in table.items():
         where = _where(display, text, key)
         if key not in _KNOWN:
-            close = get_close_matches(key, _KNOWN, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else f"; known keys: {', '.join(_KNOWN)}"
+            close = closest(key, _KNOWN)
+            hint = f"; did you mean '{close}'?" if close else f"; known keys: {', '.join(_KNOWN)}"
             raise StatusGenError(f"unknown setting '{key}'{hint}", where)
         if key == "labels":
             values["labels"] = _labels(value, display, text)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import types
 import typing
 from dataclasses import dataclass, field
-from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import models as m
 from .errors import Location, StatusGenError, raise_all
+from .hints import closest
 from .loader import Document, Map, Seq, load_file
 from .vocabulary import Label
 
@@ -75,8 +75,8 @@ def data_files(folder: Path, display: str) -> dict[str, tuple[Path, str]]:
         shown = f"{display.rstrip('/')}/{path.name}"
         kind = path.stem
         if kind not in m.FILE_MODELS:
-            close = get_close_matches(kind, list(m.FILE_MODELS), n=1)
-            hint = f"; did you mean '{close[0]}{path.suffix}'?" if close else ""
+            close = closest(kind, m.FILE_MODELS)
+            hint = f"; did you mean '{close}{path.suffix}'?" if close else ""
             known = ", ".join(f"{k}.yaml" for k in m.FILE_MODELS)
             errors.append(StatusGenError(f"unknown data file{hint} (known: {known})", Location(shown)))
         elif kind in found:
@@ -177,8 +177,8 @@ def _to_error(error: Any, model: type[BaseModel], document: Document) -> StatusG
     if kind == "extra_forbidden":
         key = str(loc[-1])
         known = list(owner.model_fields) if owner else []
-        close = get_close_matches(key, known, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else f" (allowed: {', '.join(known)})"
+        close = closest(key, known)
+        hint = f"; did you mean '{close}'?" if close else f" (allowed: {', '.join(known)})"
         return StatusGenError(f"unknown key '{key}'{hint}", where)
     if kind == "missing":
         return StatusGenError(f"missing required key '{loc[-1]}'", where)

@@ -49,6 +49,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _NOT_PRINTABLE = "[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 # Python refuses int() on more than 4,300 digits (CVE-2020-10735); status data never has such numbers.
 _MAX_DIGITS = 100
+# First characters after which a plain scalar may be null, a boolean or a number (or is empty).
+_PLAIN_SPECIAL = frozenset("0123456789+-.~nNtTfF")
 _TOO_DEEP = f"nesting is deeper than {MAX_DEPTH} levels; status data is never this deep"
 
 
@@ -215,85 +217,104 @@ def parse(text: str, path: str) -> Any:
 
 
 def _build(events: Iterator[Any], text: str, path: str) -> Any:
+    """The hot loop (600k events for 10,000 issues): common cases are inlined, rare ones call out."""
     stack: list[Any] = []  # open Map/Seq containers
     keys: list[str | None] = []  # per open Map: the key awaiting its value
     root: Any = None
     documents = 0
-    scalar_event = yaml.ScalarEvent
+    scalar_event, seq_type, plain_special = yaml.ScalarEvent, Seq, _PLAIN_SPECIAL
     for event in events:
         kind = type(event)
-        mark = event.start_mark
-        pos = (mark.line + 1, mark.column + 1)
         if kind is scalar_event:
+            mark = event.start_mark
+            pos = (mark.line + 1, mark.column + 1)
             if event.anchor is not None or event.tag is not None:  # rare: skip the call per scalar
                 _refuse_anchor_and_tag(event, path, pos)
-            if not event.style:
-                value = _resolve_plain(event.value, path, pos)
-                if stack and not (type(stack[-1]) is Map and keys[-1] is None):
-                    _check_glued_comment(event, text, path)
+            raw = event.value
+            plain = not event.style
+            if plain:
+                # Most plain scalars are words: only a few first characters can make them anything else.
+                value = raw if raw and raw[0] not in plain_special else _resolve_plain(raw, path, pos)
             else:
-                value = event.value
+                value = raw
                 if event.style == '"' and _SURROGATE.search(value):
                     raise StatusGenError(
                         "a \\uD800-\\uDFFF escape is half of a UTF-16 pair, not a character; "
                         "write the character itself or a \\U0001XXXX escape",
                         Location(path, *pos),
                     )
-            if stack:
-                _add(stack, keys, value, pos, path, event.value)
-            else:
+            if not stack:
                 root = value
+                continue
+            top = stack[-1]
+            if type(top) is seq_type:
+                if plain:
+                    _check_glued_comment(event, text, path)
+                top.append(value)
+                top.item_at.append(pos)
+            elif keys[-1] is None:
+                if raw in top.key_at:
+                    _duplicate_key(top, raw, path, pos)
+                top.key_at[raw] = pos
+                keys[-1] = raw
+            else:
+                if plain:
+                    _check_glued_comment(event, text, path)
+                key = keys[-1]
+                top[key] = value
+                top.value_at[key] = pos
+                keys[-1] = None
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            stack.pop()
+            keys.pop()
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            mark = event.start_mark
+            pos = (mark.line + 1, mark.column + 1)
             _refuse_anchor_and_tag(event, path, pos)
             if len(stack) >= MAX_DEPTH:
                 raise StatusGenError(_TOO_DEEP, Location(path, *pos))
             node: Any = Map(path, *pos) if kind is yaml.MappingStartEvent else Seq(path, *pos)
             if stack:
-                _add(stack, keys, node, pos, path, None)
+                _add(stack, keys, node, pos, path)
             else:
                 root = node
             stack.append(node)
             keys.append(None)
-        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            stack.pop()
-            keys.pop()
         elif kind is yaml.AliasEvent:
+            mark = event.start_mark
             raise StatusGenError(
                 f"alias '*{event.anchor}' is not supported; write the value out in full",
-                Location(path, *pos),
+                Location(path, mark.line + 1, mark.column + 1),
             )
         elif kind is yaml.DocumentStartEvent:
             documents += 1
             if documents > 1:
+                mark = event.start_mark
                 raise StatusGenError(
                     "a second YAML document ('---') is not supported; use one document per file",
-                    Location(path, *pos),
+                    Location(path, mark.line + 1, mark.column + 1),
                 )
     return root
 
 
-def _add(stack: list[Any], keys: list[str | None], value: Any, pos: Position, path: str, raw: str | None) -> None:
+def _duplicate_key(top: Map, raw: str, path: str, pos: Position) -> None:
+    first = top.key_at[raw][0]
+    raise StatusGenError(f"duplicate key '{raw}' (first at line {first}); keep one of them", Location(path, *pos))
+
+
+def _add(stack: list[Any], keys: list[str | None], node: Any, pos: Position, path: str) -> None:
+    """Put a new list or mapping into its parent (scalars are added inline in _build)."""
     top = stack[-1]
     if type(top) is Seq:
-        top.append(value)
+        top.append(node)
         top.item_at.append(pos)
         return
     key = keys[-1]
     if key is None:
-        if raw is None:
-            raise StatusGenError("a mapping key must be plain text, not a list or mapping", Location(path, *pos))
-        if raw in top.key_at:
-            first = top.key_at[raw][0]
-            raise StatusGenError(
-                f"duplicate key '{raw}' (first at line {first}); keep one of them",
-                Location(path, *pos),
-            )
-        top.key_at[raw] = pos
-        keys[-1] = raw
-    else:
-        top[key] = value
-        top.value_at[key] = pos
-        keys[-1] = None
+        raise StatusGenError("a mapping key must be plain text, not a list or mapping", Location(path, *pos))
+    top[key] = node
+    top.value_at[key] = pos
+    keys[-1] = None
 
 
 def _refuse_anchor_and_tag(event: Any, path: str, pos: Position) -> None:

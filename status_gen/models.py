@@ -4,8 +4,6 @@ Every record remembers the YAML mapping it was validated from (``_src``), so tha
 reference checks can point at ``file:line:column`` of any of its fields.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Annotated, Any, Literal
 
@@ -23,6 +21,7 @@ from pydantic import (
 from pydantic.functional_validators import AfterValidator
 
 from .errors import Location
+from .hints import closest
 from .loader import Map
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=80)]
@@ -59,10 +58,8 @@ def _check_label(value: str, info: ValidationInfo) -> str:
     """Labels come from the vocabulary, passed in the validation context."""
     labels = (info.context or {}).get("labels")
     if labels is not None and value not in labels:
-        from difflib import get_close_matches
-
-        close = get_close_matches(value.upper(), list(labels), n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
+        close = closest(value.upper(), labels)
+        hint = f"; did you mean '{close}'?" if close else ""
         raise ValueError(f"unknown status label '{value}'{hint} (new labels go under [tool.status-gen.labels])")
     return value
 
@@ -104,7 +101,7 @@ class Highlight(Record):
     text: Text | None = None
 
     @model_validator(mode="after")
-    def _one_kind(self) -> Highlight:
+    def _one_kind(self) -> "Highlight":
         kinds = (self.issue is not None) + self.validation + (self.title is not None)
         if kinds != 1:
             raise ValueError("a highlight is exactly one of: 'issue: N', 'validation: true', or 'title' with 'text'")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import stat
 import tempfile
@@ -90,6 +89,8 @@ def unified_diff(old: bytes | None, new: bytes, name: str, limit: int = MAX_DIFF
     """A unified diff of the document on disk against the rendered one, cut after ``limit`` lines."""
     before = (old or b"").decode("utf-8", errors="replace").splitlines(keepends=True)
     after = new.decode("utf-8").splitlines(keepends=True)
+    import difflib  # only a stale document needs a diff
+
     lines = list(difflib.unified_diff(before, after, f"{name} (on disk)", f"{name} (from data)"))
     if not lines and old != new:
         # Same text but different bytes: line endings or encoding.

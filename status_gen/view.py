@@ -6,8 +6,7 @@ Python that tests can call directly, so templates only lay text out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .vocabulary import ICONS, RANK, ROLLUP_NAMES, Label, Level, worst
 
@@ -20,8 +19,7 @@ ISSUE_LABELS = {"open": "OPEN", "in_progress": "IN PROGRESS", "resolved": "RESOL
 ISSUE_LEVELS: dict[str, Level] = {"open": "warn", "in_progress": "warn", "resolved": "ok", "closed": "ok"}
 
 
-@dataclass(frozen=True)
-class Status:
+class Status(NamedTuple):
     """A label as shown: its name, level and icon."""
 
     name: str
@@ -32,8 +30,7 @@ class Status:
         return ICONS[self.level]
 
 
-@dataclass(frozen=True)
-class Readiness:
+class Readiness(NamedTuple):
     verdict: Status
     confidence: str
     reason: str

@@ -6,8 +6,7 @@ rollup and the rules compare, its icon what the document shows. Projects add lab
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Level = Literal["ok", "warn", "fail"]
 LEVELS: tuple[Level, ...] = ("ok", "warn", "fail")
@@ -15,8 +14,7 @@ RANK: dict[str, int] = {"ok": 0, "warn": 1, "fail": 2}
 ICONS: dict[str, str] = {"ok": "✅", "warn": "⚠️", "fail": "❌"}
 
 
-@dataclass(frozen=True, slots=True)
-class Label:
+class Label(NamedTuple):
     name: str
     level: Level
     icon: str

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import inspect
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import Location
 
@@ -15,16 +14,14 @@ if TYPE_CHECKING:
     from ..dataset import Dataset
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """What a rule reports: where, and what to change."""
 
     where: Location
     message: str
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """A finding stamped by the runner with its rule's code, slug and effective level."""
 
     code: str
@@ -37,8 +34,7 @@ class Problem:
         return (self.where.path, self.where.line, self.where.column, self.code, self.message)
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """Everything a rule may look at."""
 
     data: Dataset
@@ -59,8 +55,7 @@ def item_where(record: Any, key: str, index: int) -> Location:
     return where
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     code: str
     slug: str
     level: str

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from difflib import get_close_matches
 from typing import Any
 
+from ..hints import closest
 from .base import Context, Finding, item_where, rule
 
 
@@ -54,9 +54,9 @@ def duplicate_id(ctx: Context) -> Iterator[Finding]:
 
 def _unknown(value: Any, known: Iterable[Any], noun: str, where: Any) -> Finding:
     names = [str(k) for k in known]
-    close = get_close_matches(str(value), names, n=1)
+    close = closest(str(value), names)
     shown = ", ".join(sorted(names)[:10]) + (", ..." if len(names) > 10 else "")
-    hint = f"; did you mean '{close[0]}'?" if close else f"; use one of: {shown or 'none yet'}"
+    hint = f"; did you mean '{close}'?" if close else f"; use one of: {shown or 'none yet'}"
     return Finding(where, f"unknown {noun} '{value}'{hint}")
 
 
