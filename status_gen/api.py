@@ -7,10 +7,10 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .config import Config
+from .paths import shown
 
 if TYPE_CHECKING:
     from .dataset import Dataset
@@ -28,18 +28,6 @@ class Result:
         return [p for p in self.problems if p.level == "error"]
 
 
-def shown(path: Path, root: Path) -> str:
-    """A path as the user should see it: relative to the project root when inside it."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except (ValueError, OSError, RuntimeError):  # outside the root, or a symlink loop (RuntimeError on 3.11)
-        return str(path)
-
-
-def regenerate_command(config: Config) -> str:
-    return "status-gen render"
-
-
 def build(config: Config, today: dt.date, output_name: str = "SYSTEM_STATUS.md") -> Result:
     """Load, validate, check and render; raises StatusGenError for input that cannot be loaded."""
     data_display = shown(config.data, config.root)
@@ -53,7 +41,7 @@ def build(config: Config, today: dt.date, output_name: str = "SYSTEM_STATUS.md")
 
         data = load_dataset(config.data, config.labels, data_display)
         problems = run_rules(data, config, today)
-        banner = BANNER.format(data=data_display.rstrip("/"), command=regenerate_command(config))
+        banner = BANNER.format(data=data_display.rstrip("/"), command=config.render_command)
         text = render_text(View(data, config.labels), templates=config.templates, banner=banner, display=output_name)
     return Result(text, problems, data)
 

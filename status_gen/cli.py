@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shlex
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 import click
 
 from .errors import ErrorGroup, StatusGenError
+from .paths import shown
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_INPUT, EXIT_BUG = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130  # the shell's code for SIGINT
@@ -74,6 +76,9 @@ def _settings(data: str | None, templates: str | None, output: str | None, confi
 
     config = load_config(config_file)
     cwd = Path.cwd()
+    given = {"--data": data, "--templates": templates, "--output": output, "--config": config_file}
+    flags = [f"{flag} {shlex.quote(value)}" for flag, value in given.items() if value is not None and value != "-"]
+    config = replace(config, render_command=" ".join(["status-gen render", *flags]))
     if data is not None:
         config = replace(config, data=cwd / data)
     if templates is not None:
@@ -126,7 +131,7 @@ def render(data: str | None, templates: str | None, output: str | None, today: s
       status-gen render --data status/ --output docs/STATUS.md
       status-gen render --output - | less
     """
-    from .api import build, shown
+    from .api import build
     from .inject import merge
     from .output import read_bytes, write_if_changed
     from .report import text as text_report
@@ -180,7 +185,7 @@ def check(
       status-gen check --format github --strict
     """
     from . import report
-    from .api import build, regenerate_command, shown
+    from .api import build
     from .inject import merge
     from .output import read_bytes, unified_diff
 
@@ -196,7 +201,7 @@ def check(
     expected = merge(on_disk, result.text, name)
     stale = on_disk != expected
     diff = unified_diff(on_disk, expected, name) if stale else ""
-    fix = regenerate_command(settings)
+    fix = settings.render_command
     problems = result.problems
     if fmt == "json":
         click.echo(report.as_json(problems, stale=stale, diff=diff, document=name), nl=False)
@@ -244,7 +249,6 @@ def schema(output: str | None, config: str | None, check_only: bool) -> int:
       status-gen schema --output docs/schemas
       status-gen schema --check
     """
-    from .api import shown
     from .config import load_config
     from .schema import stale_schemas, write_schemas
 
@@ -277,7 +281,6 @@ def init_command(directory: str, today: str | None) -> int:
       status-gen init
       status-gen init status-example && cd status-example && status-gen check
     """
-    from .api import shown
     from .scaffold import init
 
     target = Path.cwd() / directory

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from dataclasses import dataclass, field, fields
@@ -29,6 +30,9 @@ class Config:
     p0_max_age_days: int = 14
     min_pass_rate: float = 80.0
     source: str | None = None  # the file these settings came from, for messages
+    # What regenerates the document (banner, stale hints): 'status-gen render' plus the location
+    # flags the user passed, as typed, so the hint reproduces the same document.
+    render_command: str = "status-gen render"
 
 
 _SCALARS: dict[str, type] = {
@@ -69,9 +73,18 @@ def load_config(explicit: str | None, cwd: Path | None = None) -> Config:
         where = Location(display, int(match[1]), int(match[2])) if match else Location(display)
         raise StatusGenError(f"TOML syntax error: {str(exc).split(' (at')[0]}", where) from None
     table: Any = document
-    if path.name == "pyproject.toml" or "tool" in document:
-        table = document.get("tool", {}).get("status-gen", {})
-    return _resolve(parse_table(table, display, text), path.parent.resolve() if explicit else cwd)
+    if path.name == "pyproject.toml":  # any other file holds the settings at its top level
+        tool = document.get("tool", {})
+        table = tool.get("status-gen", {}) if isinstance(tool, dict) else {}
+        if not isinstance(table, dict):
+            raise StatusGenError("[tool.status-gen] must be a table of settings", _where(display, text, "status-gen"))
+    config = _resolve(parse_table(table, display, text), path.parent.resolve() if explicit else cwd)
+    if "templates" in table and config.templates is not None and not config.templates.is_dir():
+        raise StatusGenError(
+            f"setting 'templates' names a folder that does not exist: {table['templates']}",
+            _where(display, text, "templates"),
+        )
+    return config
 
 
 def _display(path: Path, cwd: Path) -> str:
@@ -121,6 +134,8 @@ def parse_table(table: dict[str, Any], display: str, text: str = "") -> Config:
             ok = isinstance(value, kind) or (kind is float and isinstance(value, int))
             if not ok or isinstance(value, bool):
                 raise StatusGenError(f"setting '{key}' must be {kind.__name__}, not {value!r}", where)
+            if kind is float and not math.isfinite(value):
+                raise StatusGenError(f"setting '{key}' must be a finite number, not {value!r}", where)
             if kind in (int, float) and value < 0:
                 raise StatusGenError(f"setting '{key}' must not be negative", where)
             if key == "min_pass_rate" and value > 100:

@@ -8,16 +8,9 @@ import tempfile
 from pathlib import Path
 
 from .errors import Location, StatusGenError
+from .paths import shown
 
 MAX_DIFF_LINES = 200
-
-
-def shown(path: Path) -> str:
-    """The path as the user typed it, or relative to the working folder when inside it."""
-    try:
-        return path.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def read_bytes(path: Path) -> bytes | None:

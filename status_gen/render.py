@@ -146,8 +146,9 @@ def render_text(view: View, *, templates: Path | None, banner: str, display: str
         raise StatusGenError("template error: macros or includes call themselves without end", where) from None
     except Exception as exc:
         # Python errors raised by template code itself ({{ 1/0 }}, a sandbox limit such as a huge
-        # range) are the template's fault; one raised inside status-gen's own code is a bug.
-        if _innermost_file(exc).is_relative_to(_PACKAGE):
+        # range, a helper called with the wrong argument) are the template's fault. One raised in
+        # status-gen's own code while only the built-in templates were running is a bug.
+        if _innermost_file(exc).is_relative_to(_PACKAGE) and not _user_template_in(exc, templates):
             raise
         where = _traceback_location(exc, templates)
         raise StatusGenError(f"template error: {type(exc).__name__}: {exc}", where) from None
@@ -170,6 +171,18 @@ class _Utf8Loader(jinja2.FileSystemLoader):
             path = Path(self.searchpath[0], *split_template_path(template))
             decode(path.read_bytes(), _shown(str(path), self.user_templates))  # raises, with a position
             raise
+
+
+def _user_template_in(exc: BaseException, templates: Path | None) -> bool:
+    """Whether a frame of the error's traceback runs one of the user's templates."""
+    if templates is None:
+        return False
+    tb = exc.__traceback__
+    while tb is not None:
+        if Path(tb.tb_frame.f_code.co_filename).is_relative_to(templates):
+            return True
+        tb = tb.tb_next
+    return False
 
 
 def _innermost_file(exc: BaseException) -> Path:

@@ -8,6 +8,7 @@ it is created, so the age rules have nothing to say and ``render`` then ``check`
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from pathlib import Path
 
 from . import __version__
@@ -57,24 +58,41 @@ def refuse_existing(target: Path, paths: list[str]) -> None:
 
 
 def init(target: Path, today: dt.date) -> list[str]:
-    """Create the example in ``target`` and render its document; returns the created paths."""
+    """Create the example in ``target`` and render its document; returns the created paths.
+
+    Everything, the document included, is produced in a scratch folder first, so a failure
+    (a broken ``templates/`` already in the target, say) writes nothing into the target.
+    """
+    from dataclasses import replace
+
     from .api import build
     from .config import load_config
-    from .output import write_if_changed
     from .schema import render_schemas
 
     if target.exists() and not target.is_dir():
         raise StatusGenError("init needs a folder, and this is a file", Location(str(target)))
     paths = planned_paths(today)
     refuse_existing(target, paths)
-    config = load_config(None, target)  # default labels: the example's config adds none
     files = dict(example_files(today))
-    files.update({f"schemas/{name}": data for name, data in render_schemas(config.labels).items()})
-    for name, data in files.items():
-        path = target / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_if_changed(path, data)
-    config = load_config(None, target)
-    result = build(config, today, DOCUMENT)
-    write_if_changed(target / DOCUMENT, result.text.encode("utf-8"))
+    files.update({f"schemas/{name}": data for name, data in render_schemas(load_config(None, target).labels).items()})
+    with tempfile.TemporaryDirectory(prefix="status-gen-init-") as scratch:
+        stage = Path(scratch)
+        _write_all(stage, files, stage)
+        # Render as 'status-gen render' will in the target: with its templates/, if it has one.
+        templates = target / "templates"
+        config = replace(load_config(None, stage), templates=templates if templates.is_dir() else None)
+        files[DOCUMENT] = build(config, today, DOCUMENT).text.encode("utf-8")
+    _write_all(target, files, target)
     return paths
+
+
+def _write_all(root: Path, files: dict[str, bytes], shown_root: Path) -> None:
+    from .output import write_if_changed
+
+    for name, data in files.items():
+        path = root / name
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_if_changed(path, data)
+        except OSError as exc:
+            raise StatusGenError(f"cannot create {name}: {exc.strerror or exc}", Location(str(shown_root))) from None

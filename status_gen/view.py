@@ -20,14 +20,15 @@ ISSUE_LEVELS: dict[str, Level] = {"open": "warn", "in_progress": "warn", "resolv
 
 
 class Status(NamedTuple):
-    """A label as shown: its name, level and icon."""
+    """A label as shown: its name, level and icon (the level's, unless the vocabulary sets one)."""
 
     name: str
     level: Level
+    custom_icon: str | None = None
 
     @property
     def icon(self) -> str:
-        return ICONS[self.level]
+        return ICONS[self.level] if self.custom_icon is None else self.custom_icon
 
 
 class Readiness(NamedTuple):
@@ -126,7 +127,8 @@ class View:
     # Helpers the templates call.
 
     def status(self, label: str) -> Status:
-        return Status(label, level_of(label, self.labels))
+        found = self.labels.get(label)
+        return Status(label, found.level, found.icon) if found else Status(label, "fail")
 
     def issue(self, number: int) -> m.Issue | None:
         return self.data.issue_by_number.get(number)

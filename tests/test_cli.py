@@ -103,3 +103,24 @@ def test_unknown_option_exits_2(project: Path) -> None:
     code, _, err = run_cli("render", "--frobnicate")
     assert code == 2
     assert "No such option" in err
+
+
+def test_banner_and_fix_hint_name_the_flags_that_reproduce_the_document(project: Path) -> None:
+    (project / "status").mkdir()
+    (project / "data").rename(project / "status" / "yaml")
+    flags = ("--data", "status/yaml", "--output", "status/STATUS.md")
+    assert run_cli("render", "--today", EXAMPLE_TODAY, *flags)[0] == 0
+    command = "status-gen render --data status/yaml --output status/STATUS.md"
+    assert f"then run: {command} -->" in (project / "status" / "STATUS.md").read_text(encoding="utf-8")
+    (project / "status" / "STATUS.md").write_text("edited\n", encoding="utf-8")
+    code, _, err = run_cli("check", "--today", EXAMPLE_TODAY, *flags)
+    assert code == 1
+    assert f"status/STATUS.md is stale: run '{command}' to regenerate it" in err
+
+
+def test_symlinked_data_folder_keeps_the_document_machine_independent(project: Path) -> None:
+    """The banner shows the data folder as written, never a resolved absolute path."""
+    (project / "data").rename(project / "real-data")
+    (project / "data").symlink_to(project / "real-data", target_is_directory=True)
+    code, _, err = run_cli("check", "--today", EXAMPLE_TODAY)
+    assert code == 0, err

@@ -319,3 +319,30 @@ def test_bom_and_line_endings_are_accepted(project: Path, encoding: str) -> None
         path.write_bytes(data)
     code, _, err = run_cli("check", "--today", EXAMPLE_TODAY)
     assert code == 0, err  # the committed document is still exactly what the data renders to
+
+
+def test_template_calling_a_helper_wrongly_is_the_templates_fault(project: Path) -> None:
+    """A user template passing a bad value to a view helper or filter is a template error, not a bug."""
+    for body in ('{{ "x" | rate }}', "{{ view.component_note(none) }}"):
+        _template(project, f"a\n{body}\n")
+        line = render(project)
+        assert line.startswith("templates/SYSTEM_STATUS.md.j2:2:1: error: template error: "), line
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        ("tool = 1\n", ".status-gen.toml:1:1: error: unknown setting 'tool'"),
+        ('templates = "nope"\n', ".status-gen.toml:1:1: error: setting 'templates' names a folder that does not exist"),
+        ("min_pass_rate = nan\n", ".status-gen.toml:1:1: error: setting 'min_pass_rate' must be a finite number"),
+    ],
+)
+def test_bad_dedicated_config(project: Path, config: str, message: str) -> None:
+    (project / ".status-gen.toml").write_text(config, encoding="utf-8")
+    assert render(project).startswith(message)
+
+
+def test_status_gen_table_that_is_not_a_table(project: Path) -> None:
+    (project / "pyproject.toml").write_text('[tool]\n"status-gen" = 5\n', encoding="utf-8")
+    line = render(project, "--config", "pyproject.toml")
+    assert line == "pyproject.toml:2:2: error: [tool.status-gen] must be a table of settings"

@@ -125,3 +125,20 @@ def test_a_file_where_a_folder_goes_is_refused_too(empty: Path) -> None:
     assert code == 2
     assert "init would overwrite schemas (a file where a folder goes); nothing was written" in err
     assert _files(empty) == ["schemas"]
+
+
+def test_a_failing_render_writes_nothing(empty: Path) -> None:
+    """init renders in a scratch folder first: a broken templates/ in the target stops it cleanly."""
+    (empty / "templates").mkdir()
+    (empty / "templates" / "SYSTEM_STATUS.md.j2").write_text("{{ nope }}\n", encoding="utf-8")
+    code, _, err = run_cli("init", "--today", DAY)
+    assert code == 2
+    assert "templates/SYSTEM_STATUS.md.j2:1:1: error: template error: 'nope' is undefined" in err
+    assert _files(empty) == ["templates/SYSTEM_STATUS.md.j2"]
+
+
+def test_a_folder_that_cannot_be_created_is_an_input_error(empty: Path) -> None:
+    (empty / "blocked").write_text("x\n", encoding="utf-8")
+    code, _, err = run_cli("init", "blocked/inner", "--today", DAY)
+    assert code == 2
+    assert "error: cannot create" in err and "Traceback" not in err

@@ -82,3 +82,14 @@ def test_a_single_change_moves_every_view() -> None:
     assert view.p0_blockers == []
     assert view.readiness.verdict.name == "READY"
     assert view.next_steps == ["Re-run comprehensive test suite to validate fixes"]
+
+
+def test_configured_label_icon_is_shown() -> None:
+    from status_gen.vocabulary import Label
+
+    labels = {**DEFAULT_LABELS, "ON HOLD": Label("ON HOLD", "warn", "⏸️")}
+    data = load_dataset(EXAMPLE_DATA, DEFAULT_LABELS, "data")
+    view = View(data, labels)
+    assert view.status("ON HOLD").icon == "⏸️"
+    assert view.status("FIXED").icon == "✅"
+    assert view.status("NO SUCH LABEL").icon == "❌"
