@@ -38,6 +38,8 @@ def _parse_today(value: str | None) -> dt.date:
     if value is None:
         return dt.date.today()
     try:
+        if len(value) != 10:  # fromisoformat also takes "20250917" and week dates
+            raise ValueError
         return dt.date.fromisoformat(value)
     except ValueError:
         raise StatusGenError(f"--today must be a date as YYYY-MM-DD, not '{value}'") from None

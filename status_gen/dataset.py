@@ -186,18 +186,13 @@ def _to_error(error: Any, model: type[BaseModel], document: Document) -> StatusG
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]
     message = message[0].lower() + message[1:] if message else message
-    if error["type"].startswith("date") and isinstance(error.get("input"), (int, float)):
-        # pydantic reads a number as a Unix timestamp and then complains about its time of day.
-        message = f"expected a date, got the number {error['input']}"
     return StatusGenError(f"{field_name}: {message}{_hint(error, document, where)}", where)
 
 
 def _hint(error: Any, document: Document, where: Location) -> str:
     value = error.get("input")
     kind = error["type"]
-    if kind.startswith("date") and not isinstance(value, str):
-        return " (write dates as YYYY-MM-DD)"
-    if kind.startswith("date"):
+    if kind.startswith("date"):  # a well-formed but impossible date, such as 2025-02-30
         return f" (got '{value}'; write dates as YYYY-MM-DD)"
     if kind == "string_type" and value is None:
         return " (the value is empty; write it after the colon, or remove the key)"

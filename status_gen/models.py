@@ -5,6 +5,7 @@ reference checks can point at ``file:line:column`` of any of its fields.
 """
 
 import datetime as dt
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -18,7 +19,7 @@ from pydantic import (
     ValidationInfo,
     model_validator,
 )
-from pydantic.functional_validators import AfterValidator
+from pydantic.functional_validators import AfterValidator, BeforeValidator
 
 from .errors import Location
 from .hints import closest
@@ -26,6 +27,18 @@ from .loader import Map
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=80)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+
+def _iso_date(value: Any) -> Any:
+    """Dates are written YYYY-MM-DD. pydantic alone would also take 1758067200 or "20250917"."""
+    if isinstance(value, dt.date) or (isinstance(value, str) and _ISO_DATE.match(value)):
+        return value
+    got = f"the number {value}" if isinstance(value, int | float) and not isinstance(value, bool) else repr(value)
+    raise ValueError(f"expected a date, got {got}; write dates as YYYY-MM-DD, for example 2025-09-17")
+
+
+Date = Annotated[dt.date, BeforeValidator(_iso_date)]
 Severity = Literal["P0", "P1", "P2", "P3"]
 IssueStatus = Literal["open", "in_progress", "resolved", "closed"]
 PhaseStatus = Literal["todo", "in_progress", "done"]
@@ -120,7 +133,7 @@ class Claims(Record):
 
 class Project(Record):
     name: Text
-    last_updated: dt.date
+    last_updated: Date
     headline: Text
     summary: Text
     headline_metric: Id | None = None
@@ -137,7 +150,7 @@ class Component(Record):
     note: Text
     metric: Id | None = None
     tests: Tests | None = None
-    checked: dt.date | None = None
+    checked: Date | None = None
     max_age_days: Count | None = None
     capability: Text | None = None
 
@@ -146,7 +159,7 @@ class Phase(Record):
     name: Text
     summary: Text | None = None
     status: PhaseStatus
-    completed: dt.date | None = None
+    completed: Date | None = None
     items: list[Text] = []
 
 
@@ -154,8 +167,8 @@ class Issue(Record):
     number: Annotated[StrictInt, Field(ge=1)]
     title: Text
     status: IssueStatus
-    opened: dt.date | None = None
-    closed: dt.date | None = None
+    opened: Date | None = None
+    closed: Date | None = None
     priority: Severity | None = None
     components: list[Id] = []
     phases: list[Phase] = []
@@ -173,7 +186,7 @@ class Blocker(Record):
     detail: Text
     severity: Severity
     status: Literal["open", "resolved"] = "open"
-    opened: dt.date | None = None
+    opened: Date | None = None
     component: Id | None = None
     issue: StrictInt | None = None
     next_step: Text | None = None
@@ -205,7 +218,7 @@ class Impact(Record):
 
 
 class ValidationRun(Record):
-    date: dt.date
+    date: Date
     title: Text
     summary: Text
     metrics: list[Metric] = []
@@ -239,7 +252,7 @@ class TestsFile(Record):
 
 
 class PrioritiesFile(Record):
-    period: dt.date
+    period: Date
     items: list[PriorityItem]
 
 

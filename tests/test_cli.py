@@ -124,3 +124,8 @@ def test_symlinked_data_folder_keeps_the_document_machine_independent(project: P
     (project / "data").symlink_to(project / "real-data", target_is_directory=True)
     code, _, err = run_cli("check", "--today", EXAMPLE_TODAY)
     assert code == 0, err
+
+
+def test_today_must_be_yyyy_mm_dd(project: Path) -> None:
+    code, _, err = run_cli("check", "--today", "20250917")
+    assert (code, err.strip()) == (2, "status-gen: error: --today must be a date as YYYY-MM-DD, not '20250917'")

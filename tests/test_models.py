@@ -164,3 +164,11 @@ def test_every_file_model_is_a_record() -> None:
     for model in m.FILE_MODELS.values():
         assert issubclass(model, m.Record)
         assert model.model_config.get("extra") == "forbid"
+
+
+@pytest.mark.parametrize("value", ['"1758067200"', '"20250917"', "1758067200", '"2025-9-17"'])
+def test_dates_must_be_written_yyyy_mm_dd(tmp_path: Path, value: str) -> None:
+    """pydantic alone would read 1758067200 as a timestamp and '20250917' as a date."""
+    message = error_of(tmp_path, project=PROJECT.replace('"2025-09-17"', value))
+    assert message.startswith("data/project.yaml:3:17: project.last_updated: expected a date, got ")
+    assert message.endswith("write dates as YYYY-MM-DD, for example 2025-09-17")
