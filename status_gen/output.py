@@ -80,14 +80,17 @@ def write_if_changed(path: Path, data: bytes) -> bool:
 
 def unified_diff(old: bytes | None, new: bytes, name: str, limit: int = MAX_DIFF_LINES) -> str:
     """A unified diff of the document on disk against the rendered one, cut after ``limit`` lines."""
-    before = (old or b"").decode("utf-8", errors="replace").splitlines(keepends=True)
-    after = new.decode("utf-8").splitlines(keepends=True)
+    header = [f"--- {name} (on disk)\n", f"+++ {name} (from data)\n"]
+    if old is not None and old != new and old.replace(b"\r\n", b"\n") == new:
+        # A CRLF checkout (git's autocrlf, an editor) would otherwise show every line as changed.
+        return "".join([*header, "@@ only line endings differ: the file has CRLF, status-gen writes LF @@\n"])
     import difflib  # only a stale document needs a diff
 
+    before = (old or b"").decode("utf-8", errors="replace").splitlines(keepends=True)
+    after = new.decode("utf-8", errors="replace").splitlines(keepends=True)
     lines = list(difflib.unified_diff(before, after, f"{name} (on disk)", f"{name} (from data)"))
     if not lines and old != new:
-        # Same text but different bytes: line endings or encoding.
-        lines = [f"--- {name} (on disk)\n", f"+++ {name} (from data)\n", "@@ bytes differ (line endings?) @@\n"]
+        lines = [*header, "@@ the bytes differ, the text does not (encoding?) @@\n"]
     if len(lines) > limit:
         lines = [*lines[:limit], f"... diff cut after {limit} of {len(lines)} lines\n"]
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines)

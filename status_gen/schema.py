@@ -84,11 +84,12 @@ def write_schemas(folder: Path, labels: dict[str, Label]) -> list[Path]:
     """Write every schema whose bytes changed; returns the paths written."""
     from .errors import Location, StatusGenError
     from .output import write_if_changed
+    from .paths import shown
 
+    if folder.exists() and not folder.is_dir():
+        raise StatusGenError("--output must be a folder for the schema files", Location(shown(folder)))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StatusGenError(f"cannot create the schema folder: {exc.strerror}", Location(str(folder))) from None
-    if not folder.is_dir():
-        raise StatusGenError("--output must be a folder for the schema files", Location(str(folder)))
+        raise StatusGenError(f"cannot create the schema folder: {exc.strerror}", Location(shown(folder))) from None
     return [folder / name for name, data in render_schemas(labels).items() if write_if_changed(folder / name, data)]

@@ -14,6 +14,10 @@ if TYPE_CHECKING:  # models import pydantic; rules import this module and must s
     from . import models as m
     from .dataset import Dataset
 
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 SEVERITY_RANK = {"P0": 0, "P1": 1, "P2": 2, "P3": 3}
 ISSUE_LABELS = {"open": "OPEN", "in_progress": "IN PROGRESS", "resolved": "RESOLVED", "closed": "CLOSED"}
 ISSUE_LEVELS: dict[str, Level] = {"open": "warn", "in_progress": "warn", "resolved": "ok", "closed": "ok"}
@@ -122,6 +126,9 @@ class View:
         self.categories = data.categories
         self.commands = data.commands
         self.priorities = data.priorities
+        # Month names spelled out here: strftime("%B") follows the process locale.
+        period = data.priorities.period if data.priorities else None
+        self.priorities_period = f"{MONTHS[period.month - 1]} {period.year}" if period else ""
         self.achievements = data.project.achievements
 
     # Helpers the templates call.

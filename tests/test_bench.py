@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from pathlib import Path
@@ -49,19 +48,7 @@ def test_generated_data_scales_with_the_issue_count(tmp_path: Path) -> None:
     assert (tmp_path / "large" / "issues.yaml").read_text(encoding="utf-8").count("  - number: ") == 1000
 
 
-@pytest.mark.parametrize("argv", [["--help"], ["rules"], ["explain", "SG101"]])
-def test_light_commands_import_neither_pydantic_nor_jinja(argv: list[str]) -> None:
-    probe = (
-        "import json, sys\n"
-        "from status_gen.cli import main\n"
-        f"code = main({argv!r})\n"
-        "heavy = sorted(m for m in ('pydantic', 'jinja2', 'markdown_it', 'yaml') if m in sys.modules)\n"
-        "print(json.dumps([code, heavy]), file=sys.stderr)\n"
-    )
-    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=False)
-    code, heavy = json.loads(done.stderr.strip().splitlines()[-1])
-    assert code == 0
-    assert heavy == []
+# That --help, rules and explain stay light is tested in tests/test_help.py.
 
 
 TABLE_CASES = [

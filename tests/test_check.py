@@ -68,6 +68,9 @@ def test_line_ending_change_alone_is_stale(project: Path) -> None:
     document.write_bytes(document.read_bytes().replace(b"\n", b"\r\n"))
     code, out, _ = run_cli("check", "--today", EXAMPLE_TODAY)
     assert code == 1 and "SYSTEM_STATUS.md (from data)" in out
+    # One line says what differs, instead of every line of the document shown as changed.
+    assert "@@ only line endings differ: the file has CRLF, status-gen writes LF @@" in out
+    assert len(out.splitlines()) == 3
 
 
 def test_missing_document_exits_1(project: Path) -> None:

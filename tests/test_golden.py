@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from tests.conftest import EXAMPLE_TODAY, ROOT, run_cli
@@ -15,13 +18,17 @@ def test_render_leaves_committed_document_identical(project: Path) -> None:
     assert (project / "SYSTEM_STATUS.md").read_bytes() == before == (ROOT / "SYSTEM_STATUS.md").read_bytes()
 
 
-def test_render_is_deterministic_across_runs(project: Path) -> None:
+def test_render_is_deterministic_across_processes(project: Path) -> None:
+    """Separate processes with different hash seeds: set or dict ordering would show here."""
     outputs = set()
-    for _ in range(3):
-        code, out, _ = run_cli("render", "--today", EXAMPLE_TODAY, "--output", "-")
-        assert code == 0
-        outputs.add(out)
+    for seed in ("0", "1", "4242"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        command = [sys.executable, "-m", "status_gen", "render", "--today", EXAMPLE_TODAY, "--output", "-"]
+        done = subprocess.run(command, capture_output=True, env=env, check=False)
+        assert done.returncode == 0, done.stderr
+        outputs.add(done.stdout)
     assert len(outputs) == 1
+    assert outputs.pop() == (ROOT / "SYSTEM_STATUS.md").read_bytes()
 
 
 def test_document_shape(project: Path) -> None:

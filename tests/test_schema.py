@@ -100,5 +100,5 @@ def test_schema_folder_that_is_a_file_exits_2(project: Path) -> None:
     (project / "out").write_text("not a folder\n", encoding="utf-8")
     code, _, err = run_cli("schema", "--output", "out")
     assert code == 2
-    assert "error: cannot create the schema folder" in err
+    assert err.strip() == "out: error: --output must be a folder for the schema files"
     assert (project / "out").read_text(encoding="utf-8") == "not a folder\n"
