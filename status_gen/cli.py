@@ -7,6 +7,7 @@ them, so ``--help``, ``rules`` and ``explain`` start as fast as click itself.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import shlex
 import sys
@@ -360,4 +361,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def run() -> None:
     """Console-script entry point."""
-    sys.exit(main())
+    code = main()
+    # The process ends here. Without this, the interpreter's final garbage collection walks every
+    # object the run created (models, templates, the data): 25 ms of a 170 ms check on the
+    # example. Frozen objects are still freed normally; only that pointless walk is skipped.
+    gc.freeze()
+    sys.exit(code)
