@@ -346,3 +346,10 @@ def test_status_gen_table_that_is_not_a_table(project: Path) -> None:
     (project / "pyproject.toml").write_text('[tool]\n"status-gen" = 5\n', encoding="utf-8")
     line = render(project, "--config", "pyproject.toml")
     assert line == "pyproject.toml:2:2: error: [tool.status-gen] must be a table of settings"
+
+
+def test_template_error_names_the_templates_folder_as_given(project: Path) -> None:
+    (project / "custom").mkdir()
+    (project / "custom" / "SYSTEM_STATUS.md.j2").write_text("a\n{{ nope }}\n", encoding="utf-8")
+    line = render(project, "--templates", "custom")
+    assert line.startswith("custom/SYSTEM_STATUS.md.j2:2:1: error: template error: 'nope' is undefined")
