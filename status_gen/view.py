@@ -6,9 +6,9 @@ Python that tests can call directly, so templates only lay text out.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from .vocabulary import ICONS, RANK, ROLLUP_NAMES, Label, Level, worst
+from .vocabulary import ICONS, ROLLUP_NAMES, Label, Level, worst
 
 if TYPE_CHECKING:  # models import pydantic; rules import this module and must stay light
     from . import models as m
@@ -167,9 +167,3 @@ class View:
         elif category.issue is not None:
             parts.append(f"Issue #{category.issue}")
         return " - ".join(parts)
-
-    def worse_than_ok(self, label: str) -> bool:
-        return RANK[level_of(label, self.labels)] > 0
-
-    def as_context(self) -> dict[str, Any]:
-        return {"view": self, "project": self.project}
