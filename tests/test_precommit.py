@@ -22,6 +22,9 @@ import pytest
 
 from tests.conftest import ROOT
 
+# Real pre-commit and git: about 60 s. Outside the default run, in CI's second test step.
+pytestmark = pytest.mark.slow
+
 # What pip needs to install status-gen from the snapshot, plus the hook manifest.
 PACKAGE_FILES = ("pyproject.toml", "README.md", "LICENSE", ".pre-commit-hooks.yaml")
 PROJECT_FILES = (*PACKAGE_FILES, ".pre-commit-config.yaml", "SYSTEM_STATUS.md")
