@@ -9,8 +9,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .config import Config
 from .paths import shown
+from .settings import Config
 
 if TYPE_CHECKING:
     from .dataset import Dataset

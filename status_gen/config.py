@@ -1,39 +1,25 @@
-"""Settings from ``[tool.status-gen]`` in pyproject.toml, or a ``.status-gen.toml``, then flags."""
+"""Read settings from ``[tool.status-gen]`` in pyproject.toml, or a ``.status-gen.toml``.
+
+The settings value itself (``Config``) lives in ``settings.py``, which imports nothing of
+status-gen: rules type-check against it while this module imports the rule registry to
+validate rule names, and neither import closes a loop.
+"""
 
 from __future__ import annotations
 
 import math
 import re
 import tomllib
-from dataclasses import dataclass, field, fields
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
 from .errors import Location, StatusGenError
 from .hints import closest
+from .settings import RULE_LEVELS, Config
 from .vocabulary import DEFAULT_LABELS, ICONS, LEVELS, Label
 
-RULE_LEVELS = ("error", "warning", "off")
-
-
-@dataclass(frozen=True)
-class Config:
-    root: Path = Path(".")
-    data: Path = Path("data")
-    templates: Path | None = None
-    output: str = "SYSTEM_STATUS.md"
-    labels: dict[str, Label] = field(default_factory=lambda: dict(DEFAULT_LABELS))
-    rules: dict[str, str] = field(default_factory=dict)
-    max_age_days: int = 30
-    component_max_age_days: int = 30
-    max_section_age_days: int = 60
-    p0_max_age_days: int = 14
-    min_pass_rate: float = 80.0
-    source: str | None = None  # the file these settings came from, for messages
-    # What regenerates the document (banner, stale hints): 'status-gen render' plus the location
-    # flags the user passed, as typed, so the hint reproduces the same document.
-    render_command: str = "status-gen render"
-
+__all__ = ["RULE_LEVELS", "Config", "find_config_file", "load_config", "parse_table"]
 
 _SCALARS: dict[str, type] = {
     "data": str,

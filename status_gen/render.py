@@ -18,12 +18,13 @@ import jinja2
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment
 
+from .derive import format_rate
 from .errors import Location, StatusGenError
 from .escape import code, inline
 from .loader import decode
 from .paths import shown
 from .verify import check_tables, normalise
-from .view import View, format_rate
+from .view import View
 
 _PACKAGE = Path(__file__).parent
 BUILTIN = _PACKAGE / "templates"

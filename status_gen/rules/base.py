@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from ..errors import Location
 
 if TYPE_CHECKING:
-    from ..config import Config
     from ..dataset import Dataset
+    from ..settings import Config
 
 
 class Finding(NamedTuple):

@@ -9,8 +9,8 @@ from .base import Context, Problem
 from .registry import RULES
 
 if TYPE_CHECKING:
-    from ..config import Config
     from ..dataset import Dataset
+    from ..settings import Config
 
 
 def run_rules(data: Dataset, config: Config, today: dt.date) -> list[Problem]:

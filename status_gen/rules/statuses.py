@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..view import format_rate, level_of, open_blockers, pass_rate, readiness, rollup
+from ..derive import format_rate, level_of, open_blockers, pass_rate, readiness, rollup
 from ..vocabulary import RANK, ROLLUP_NAMES
 from .base import Context, Finding, item_where, rule
 

@@ -1,0 +1,29 @@
+"""The settings value every stage reads. Reading it from files is ``config.py``'s job."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .vocabulary import DEFAULT_LABELS, Label
+
+RULE_LEVELS = ("error", "warning", "off")
+
+
+@dataclass(frozen=True)
+class Config:
+    root: Path = Path(".")
+    data: Path = Path("data")
+    templates: Path | None = None
+    output: str = "SYSTEM_STATUS.md"
+    labels: dict[str, Label] = field(default_factory=lambda: dict(DEFAULT_LABELS))
+    rules: dict[str, str] = field(default_factory=dict)
+    max_age_days: int = 30
+    component_max_age_days: int = 30
+    max_section_age_days: int = 60
+    p0_max_age_days: int = 14
+    min_pass_rate: float = 80.0
+    source: str | None = None  # the file these settings came from, for messages
+    # What regenerates the document (banner, stale hints): 'status-gen render' plus the location
+    # flags the user passed, as typed, so the hint reproduces the same document.
+    render_command: str = "status-gen render"
