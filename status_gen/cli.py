@@ -78,6 +78,8 @@ def _settings(data: str | None, templates: str | None, output: str | None, confi
     from .config import load_config
 
     config = load_config(config_file)
+    for warning in config.warnings:  # deprecated settings still work; say where they moved
+        click.echo(_visible(warning), err=True)
     cwd = Path.cwd()
     given = {"--data": data, "--templates": templates, "--output": output, "--config": config_file}
     flags = [f"{flag} {shlex.quote(value)}" for flag, value in given.items() if value is not None and value != "-"]

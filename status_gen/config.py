@@ -7,31 +7,40 @@ validate rule names, and neither import closes a loop.
 
 from __future__ import annotations
 
-import math
 import re
 import tomllib
 from dataclasses import fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import Location, StatusGenError
 from .hints import closest
+from .options import Option
 from .settings import RULE_LEVELS, Config
 from .vocabulary import DEFAULT_LABELS, ICONS, LEVELS, Label
 
-__all__ = ["RULE_LEVELS", "Config", "find_config_file", "load_config", "parse_table"]
+if TYPE_CHECKING:
+    from .rules.base import Rule
 
-_SCALARS: dict[str, type] = {
-    "data": str,
-    "templates": str,
-    "output": str,
-    "max_age_days": int,
-    "component_max_age_days": int,
-    "max_section_age_days": int,
-    "p0_max_age_days": int,
-    "min_pass_rate": float,
-}
-_KNOWN = [*_SCALARS, "labels", "rules"]
+__all__ = ["RULE_LEVELS", "SETTINGS", "Config", "find_config_file", "load_config", "parse_table"]
+
+# Every top-level setting, declared once: the loader checks values against these and the README's
+# settings table is generated from them. A rule's own options are declared on the rule instead.
+SETTINGS: tuple[Option, ...] = (
+    Option("data", str, "data", "folder of the YAML data files"),
+    Option(
+        "output", str, "SYSTEM_STATUS.md", "the document to write (a file with inject markers keeps its other text)"
+    ),
+    Option("templates", str, "templates", "folder of template overrides (used when it exists)"),
+    Option("labels", dict, "{}", 'extra status labels: `NAME = { level = "ok" | "warn" | "fail", icon = "..." }`'),
+    Option(
+        "rules",
+        dict,
+        "{}",
+        'per rule (code or slug): `CODE = "error" | "warning" | "off"`, or a table of `level` and options',
+    ),
+)
+_KNOWN = [o.name for o in SETTINGS]
 
 
 def find_config_file(cwd: Path) -> Path | None:
@@ -103,31 +112,107 @@ def _where(display: str, text: str, key: str) -> Location:
     return Location(display)
 
 
+_HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+
+
+def _locate(display: str, text: str, path: tuple[str, ...]) -> Location:
+    """Best-effort position of a nested key (``tool.status-gen.rules.SG403.max_age_days``).
+
+    Found as a ``[table]`` header, as ``key = ...`` under its table's header, or inside the
+    inline table on its parent's line; else the parent's position.
+    """
+    *table, key = path
+    current: tuple[str, ...] = ()
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = _HEADER.match(line)
+        if header:
+            current = tuple(part.strip().strip("\"'") for part in header[1].split("."))
+            if current == path:
+                return Location(display, number, line.index(key) + 1)
+        elif current == tuple(table) and re.match(rf"\s*[\"']?{re.escape(key)}[\"']?\s*=", line):
+            return Location(display, number, line.index(key) + 1)
+    if not table:
+        return Location(display)
+    parent = _locate(display, text, tuple(table))
+    if parent.line:
+        line = text.splitlines()[parent.line - 1]
+        inline = re.search(rf"[{{,]\s*[\"']?({re.escape(key)})[\"']?\s*=", line)
+        if inline:
+            return Location(display, parent.line, inline.start(1) + 1)
+    return parent
+
+
+def _root(display: str) -> tuple[str, ...]:
+    """Where the settings sit in their file: under [tool.status-gen] in pyproject.toml, else at the top."""
+    return ("tool", "status-gen") if display.endswith("pyproject.toml") else ()
+
+
 def parse_table(table: dict[str, Any], display: str, text: str = "") -> Config:
     values: dict[str, Any] = {"source": display}
+    root = _root(display)
+    deprecated: dict[str, Any] = {}
     for key, value in table.items():
-        where = _where(display, text, key)
+        where = _locate(display, text, (*root, key))
         if key not in _KNOWN:
-            close = closest(key, _KNOWN)
-            hint = f"; did you mean '{close}'?" if close else f"; known keys: {', '.join(_KNOWN)}"
-            raise StatusGenError(f"unknown setting '{key}'{hint}", where)
+            if key in _legacy():
+                deprecated[key] = value
+                continue
+            raise StatusGenError(f"unknown setting '{key}'{_setting_hint(key, root)}", where)
         if key == "labels":
             values["labels"] = _labels(value, display, text)
         elif key == "rules":
-            values["rules"] = _rules(value, display, text)
+            values["rules"], values["rule_options"] = _rules(value, display, text, root)
         else:
-            kind = _SCALARS[key]
-            ok = isinstance(value, kind) or (kind is float and isinstance(value, int))
-            if not ok or isinstance(value, bool):
-                raise StatusGenError(f"setting '{key}' must be {kind.__name__}, not {value!r}", where)
-            if kind is float and not math.isfinite(value):
-                raise StatusGenError(f"setting '{key}' must be a finite number, not {value!r}", where)
-            if kind in (int, float) and value < 0:
-                raise StatusGenError(f"setting '{key}' must not be negative", where)
-            if key == "min_pass_rate" and value > 100:
-                raise StatusGenError("setting 'min_pass_rate' is a percentage (0-100)", where)
+            problem = next(o for o in SETTINGS if o.name == key).problem(value)
+            if problem:
+                raise StatusGenError(f"setting '{key}' {problem}", where)
             values[key] = Path(value) if key in ("data", "templates") else value
+    if deprecated:
+        values["rule_options"], values["warnings"] = _migrate(deprecated, values.get("rule_options", {}), display, text)
     return Config(**values)
+
+
+def _legacy() -> dict[str, tuple[Rule, Option]]:
+    """Old top-level threshold keys -> the rule option that replaced them."""
+    from .rules.registry import RULES
+
+    return {o.legacy: (r, o) for r in RULES for o in r.options if o.legacy}
+
+
+def _table_name(root: tuple[str, ...], code: str) -> str:
+    return "[" + ".".join((*root, "rules", code)) + "]"
+
+
+def _setting_hint(key: str, root: tuple[str, ...]) -> str:
+    legacy = _legacy()
+    close = closest(key, [*_KNOWN, *legacy])
+    if close in legacy:
+        rule, option = legacy[close]
+        return f"; did you mean '{option.name}' under {_table_name(root, rule.code)}?"
+    return f"; did you mean '{close}'?" if close else f"; known keys: {', '.join(_KNOWN)}"
+
+
+def _migrate(
+    deprecated: dict[str, Any], options: dict[str, dict[str, Any]], display: str, text: str
+) -> tuple[dict[str, dict[str, Any]], tuple[str, ...]]:
+    """Old top-level thresholds still work (with a warning naming the new place) unless both are set."""
+    root = _root(display)
+    options = {code: dict(values) for code, values in options.items()}
+    warnings = []
+    for key, value in deprecated.items():
+        rule, option = _legacy()[key]
+        where = _locate(display, text, (*root, key))
+        problem = option.problem(value)
+        if problem:
+            raise StatusGenError(f"setting '{key}' {problem}", where)
+        table = _table_name(root, rule.code)
+        if option.name in options.get(rule.code, {}):
+            raise StatusGenError(f"setting '{key}' is also set as '{option.name}' under {table}; remove '{key}'", where)
+        options.setdefault(rule.code, {})[option.name] = option.value(value)
+        warnings.append(
+            f"{where}: warning: setting '{key}' is deprecated: write '{option.name} = {value!r}' under {table}"
+        )
+    return options, tuple(warnings)
 
 
 def _labels(value: Any, display: str, text: str) -> dict[str, Label]:
@@ -147,23 +232,62 @@ def _labels(value: Any, display: str, text: str) -> dict[str, Label]:
     return labels
 
 
-def _rules(value: Any, display: str, text: str) -> dict[str, str]:
-    from .rules.registry import find_rule
+def _rules(
+    value: Any, display: str, text: str, root: tuple[str, ...] = ()
+) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:
+    """Levels and options per rule code, checked against each rule's own declarations.
+
+    ``CODE = "warning"`` sets the level only; a table (``[rules.CODE]`` or an inline one) holds
+    ``level`` and any of the rule's options. Codes and slugs are both accepted.
+    """
+    from .rules.registry import RULES, find_rule
 
     if not isinstance(value, dict):
         raise StatusGenError(
-            '\'rules\' must be a table of CODE = "error" | "warning" | "off"', _where(display, text, "rules")
+            '\'rules\' must be a table of CODE = "error" | "warning" | "off" (or CODE = { level = ..., option = ... })',
+            _locate(display, text, (*root, "rules")),
         )
-    chosen: dict[str, str] = {}
-    for name, level in value.items():
-        where = _where(display, text, name)
+    levels: dict[str, str] = {}
+    options: dict[str, dict[str, Any]] = {}
+    written: dict[str, str] = {}  # code -> the name the user wrote, to catch a rule set twice
+    for name, spec in value.items():
+        where = _locate(display, text, (*root, "rules", name))
         rule = find_rule(name)
         if rule is None:
-            raise StatusGenError(f"unknown rule '{name}' (see 'status-gen rules')", where)
-        if level not in RULE_LEVELS:
-            raise StatusGenError(f'rule \'{name}\' must be "error", "warning" or "off", not {level!r}', where)
-        chosen[rule.code] = level
-    return chosen
+            close = closest(name, [n for r in RULES for n in (r.code, r.slug)])
+            hint = f"did you mean '{close}'? " if close else ""
+            raise StatusGenError(f"unknown rule '{name}' ({hint}see 'status-gen rules')", where)
+        if rule.code in written:
+            raise StatusGenError(
+                f"rule {rule.code} is set twice, as '{written[rule.code]}' and as '{name}'; keep one", where
+            )
+        written[rule.code] = name
+        if isinstance(spec, str):
+            spec = {"level": spec}
+        elif not isinstance(spec, dict):
+            raise StatusGenError(
+                f'rule \'{name}\' must be "error", "warning" or "off", or a table of level and options', where
+            )
+        for key, given in spec.items():
+            here = where if isinstance(value[name], str) else _locate(display, text, (*root, "rules", name, key))
+            if key == "level":
+                if given not in RULE_LEVELS:
+                    raise StatusGenError(f'rule \'{name}\' must be "error", "warning" or "off", not {given!r}', here)
+                levels[rule.code] = given
+                continue
+            option = rule.option(key)
+            if option is None:
+                known = ["level", *(o.name for o in rule.options)]
+                close = closest(key, known)
+                hint = f"did you mean '{close}'? " if close else ""
+                raise StatusGenError(
+                    f"rule {rule.code} has no option '{key}' ({hint}it takes: {', '.join(known)})", here
+                )
+            problem = option.problem(given)
+            if problem:
+                raise StatusGenError(f"rule {rule.code} option '{key}' {problem}", here)
+            options.setdefault(rule.code, {})[key] = option.value(given)
+    return levels, options
 
 
 def _resolve(config: Config, base: Path) -> Config:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .vocabulary import DEFAULT_LABELS, Label
 
@@ -17,13 +18,12 @@ class Config:
     templates: Path | None = None
     output: str = "SYSTEM_STATUS.md"
     labels: dict[str, Label] = field(default_factory=lambda: dict(DEFAULT_LABELS))
-    rules: dict[str, str] = field(default_factory=dict)
-    max_age_days: int = 30
-    component_max_age_days: int = 30
-    max_section_age_days: int = 60
-    p0_max_age_days: int = 14
-    min_pass_rate: float = 80.0
+    rules: dict[str, str] = field(default_factory=dict)  # rule code -> level chosen by the user
+    # rule code -> option -> value: only what the user set, checked against the rule's declaration
+    # (thresholds belong to the rules that use them, not to this class)
+    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     source: str | None = None  # the file these settings came from, for messages
     # What regenerates the document (banner, stale hints): 'status-gen render' plus the location
     # flags the user passed, as typed, so the hint reproduces the same document.
     render_command: str = "status-gen render"
+    warnings: tuple[str, ...] = ()  # 'file:line:col: warning: ...' lines about deprecated settings

@@ -218,13 +218,14 @@ def test_data_is_never_compiled_as_a_template(project: Path) -> None:
 def test_config_unknown_key(project: Path) -> None:
     (project / ".status-gen.toml").write_text('data = "data"\nmax_age_dyas = 3\n', encoding="utf-8")
     assert (
-        render(project) == ".status-gen.toml:2:1: error: unknown setting 'max_age_dyas'; did you mean 'max_age_days'?"
+        render(project) == ".status-gen.toml:2:1: error: unknown setting 'max_age_dyas'; "
+        "did you mean 'max_age_days' under [rules.SG401]?"
     )
 
 
 def test_config_bad_value(project: Path) -> None:
     (project / ".status-gen.toml").write_text('min_pass_rate = "high"\n', encoding="utf-8")
-    assert render(project) == ".status-gen.toml:1:1: error: setting 'min_pass_rate' must be float, not 'high'"
+    assert render(project) == ".status-gen.toml:1:1: error: setting 'min_pass_rate' must be a number, not 'high'"
 
 
 def test_config_toml_syntax_error(project: Path) -> None:

@@ -1,19 +1,34 @@
 """SG4xx: age. Status goes stale with time, measured against ``--today`` (default: the system date).
 
-These are warnings by default: the data may be right and merely old. Thresholds live in the
-config (``max_age_days``, ``component_max_age_days``, ``p0_max_age_days``).
+These are warnings by default: the data may be right and merely old. Each rule declares its own
+threshold (``[tool.status-gen.rules.CODE] max_age_days = N``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..options import Option
 from .base import Context, Finding, rule
 
 
-@rule("SG401", "document-too-old", level="warning")
+@rule(
+    "SG401",
+    "document-too-old",
+    level="warning",
+    options=(
+        Option(
+            "max_age_days",
+            int,
+            30,
+            "days after `last_updated` before the document is stale",
+            minimum=0,
+            legacy="max_age_days",
+        ),
+    ),
+)
 def document_too_old(ctx: Context) -> Iterator[Finding]:
-    """The status was last verified longer ago than ``max_age_days`` (default 30).
+    """The status was last verified longer ago than its ``max_age_days`` option (default 30).
 
     ``project.last_updated`` is the date someone last confirmed the data. Re-check the data and
     move the date forward (measured against ``--today``; the examples use 2025-09-17).
@@ -30,7 +45,7 @@ def document_too_old(ctx: Context) -> Iterator[Finding]:
     """
     project = ctx.data.project
     age = (ctx.today - project.last_updated).days
-    limit = ctx.config.max_age_days
+    limit = ctx.options["max_age_days"]
     if age > limit:
         yield Finding(
             project.where("last_updated"),
@@ -39,13 +54,27 @@ def document_too_old(ctx: Context) -> Iterator[Finding]:
         )
 
 
-@rule("SG402", "component-check-too-old", level="warning")
+@rule(
+    "SG402",
+    "component-check-too-old",
+    level="warning",
+    options=(
+        Option(
+            "max_age_days",
+            int,
+            30,
+            "days after a component's `checked` date before it is stale (its own `max_age_days` wins)",
+            minimum=0,
+            legacy="component_max_age_days",
+        ),
+    ),
+)
 def component_check_too_old(ctx: Context) -> Iterator[Finding]:
     """A component was last checked longer ago than its maximum age.
 
-    The limit is the component's own ``max_age_days``, else ``component_max_age_days`` (default
-    30). A component that sets ``max_age_days`` but has no ``checked`` date is reported too: its
-    age cannot be known. Check the component and update ``checked``.
+    The limit is the component's own ``max_age_days``, else the rule's ``max_age_days`` option
+    (default 30). A component that sets ``max_age_days`` but has no ``checked`` date is reported
+    too: its age cannot be known. Check the component and update ``checked``.
 
     Passing:
 
@@ -59,7 +88,7 @@ def component_check_too_old(ctx: Context) -> Iterator[Finding]:
         components:
           - {id: api, name: API, status: OK, note: serving, checked: "2025-07-01"}
     """
-    default = ctx.config.component_max_age_days
+    default = ctx.options["max_age_days"]
     for component in ctx.data.components:
         limit = component.max_age_days if component.max_age_days is not None else default
         if component.checked is None:
@@ -79,9 +108,16 @@ def component_check_too_old(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@rule("SG403", "p0-blocker-too-old", level="warning")
+@rule(
+    "SG403",
+    "p0-blocker-too-old",
+    level="warning",
+    options=(
+        Option("max_age_days", int, 14, "days an open P0 blocker may stay open", minimum=0, legacy="p0_max_age_days"),
+    ),
+)
 def p0_blocker_too_old(ctx: Context) -> Iterator[Finding]:
-    """An open P0 blocker has been open longer than ``p0_max_age_days`` (default 14).
+    """An open P0 blocker has been open longer than its ``max_age_days`` option (default 14).
 
     A P0 that stays open for weeks is either not a P0 (lower its severity) or needs escalation;
     either way the document should not keep presenting it as fresh news.
@@ -98,7 +134,7 @@ def p0_blocker_too_old(ctx: Context) -> Iterator[Finding]:
         blockers:
           - {id: db-down, title: DB down, detail: no connections, severity: P0, opened: "2025-08-01"}
     """
-    limit = ctx.config.p0_max_age_days
+    limit = ctx.options["max_age_days"]
     for blocker in ctx.data.blockers:
         if blocker.status != "open" or blocker.severity != "P0" or blocker.opened is None:
             continue
@@ -107,7 +143,7 @@ def p0_blocker_too_old(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 blocker.where("opened"),
                 f"P0 blocker '{blocker.id}' has been open {age} days (since {blocker.opened}), more than "
-                f"p0_max_age_days ({limit}); resolve it, escalate it, or lower its severity",
+                f"max_age_days ({limit}); resolve it, escalate it, or lower its severity",
             )
 
 

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import inspect
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import Location
+from ..options import Option
 
 if TYPE_CHECKING:
     from ..dataset import Dataset
-    from ..settings import Config
+    from ..vocabulary import Label
 
 
 class Finding(NamedTuple):
@@ -35,11 +37,16 @@ class Problem(NamedTuple):
 
 
 class Context(NamedTuple):
-    """Everything a rule may look at."""
+    """Everything a rule may look at: the data, the label vocabulary, today, and its own options.
+
+    Rules never see the whole settings object: an option a rule needs is declared on the rule
+    (``options=``), and the runner hands each rule its values, defaults filled in.
+    """
 
     data: Dataset
-    config: Config
+    labels: dict[str, Label]
     today: dt.date
+    options: Mapping[str, Any] = MappingProxyType({})
 
 
 Check = Callable[[Context], Iterator[Finding]]
@@ -60,6 +67,14 @@ class Rule(NamedTuple):
     slug: str
     level: str
     check: Check
+    options: tuple[Option, ...] = ()
+
+    def option(self, name: str) -> Option | None:
+        return next((o for o in self.options if o.name == name), None)
+
+    def settings(self, given: Mapping[str, Any]) -> Mapping[str, Any]:
+        """This rule's option values: the defaults, overridden by the (already checked) ``given``."""
+        return MappingProxyType({o.name: given.get(o.name, o.default) for o in self.options})
 
     @property
     def doc(self) -> str:
@@ -83,10 +98,14 @@ class Rule(NamedTuple):
         return "\n".join(block).strip("\n") + "\n"
 
 
-def rule(code: str, slug: str, level: str = "error") -> Callable[[Check], Rule]:
-    """Declare a rule; the family module lists it in its RULES tuple."""
+def rule(code: str, slug: str, level: str = "error", options: tuple[Option, ...] = ()) -> Callable[[Check], Rule]:
+    """Declare a rule and its options; the family module lists it in its RULES tuple.
+
+    Each option is set by users as ``[tool.status-gen.rules.CODE] NAME = value`` and read by the
+    rule as ``ctx.options["NAME"]``; the settings loader checks values against the declaration.
+    """
 
     def wrap(check: Check) -> Rule:
-        return Rule(code, slug, level, check)
+        return Rule(code, slug, level, check, options)
 
     return wrap

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from ..options import Option
 from .base import Context, Finding, rule
 
 if TYPE_CHECKING:
@@ -156,12 +157,26 @@ def phase_after_close(ctx: Context) -> Iterator[Finding]:
                 )
 
 
-@rule("SG204", "stale-section", level="warning")
+@rule(
+    "SG204",
+    "stale-section",
+    level="warning",
+    options=(
+        Option(
+            "max_age_days",
+            int,
+            60,
+            "days a dated section may lag behind `last_updated`",
+            minimum=0,
+            legacy="max_section_age_days",
+        ),
+    ),
+)
 def stale_section(ctx: Context) -> Iterator[Finding]:
     """A dated section is far older than the document.
 
     The priorities ``period`` and the latest validation run are shown as current. When they are
-    more than ``max_section_age_days`` (default 60) older than ``project.last_updated``, the
+    more than the ``max_age_days`` option (default 60) older than ``project.last_updated``, the
     document presents an old plan or an old run as today's (a "January" plan in a September
     document). Update the section, or drop it.
 
@@ -180,7 +195,7 @@ def stale_section(ctx: Context) -> Iterator[Finding]:
           - {title: Stability, goal: No outages, status: on track, next_steps: Load test}
     """
     last = ctx.data.project.last_updated
-    limit = ctx.config.max_section_age_days
+    limit = ctx.options["max_age_days"]
     sections: list[tuple[str, dt.date, Location]] = []
     if ctx.data.priorities is not None:
         sections.append(("the priorities period", ctx.data.priorities.period, ctx.data.priorities.where("period")))
@@ -193,7 +208,7 @@ def stale_section(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 where,
                 f"{noun} ({date}) is {age} days older than last_updated ({last}), more than "
-                f"max_section_age_days ({limit}); bring the section up to date or remove it",
+                f"max_age_days ({limit}); bring the section up to date or remove it",
             )
 
 

@@ -1,4 +1,4 @@
-"""Run the rules: stamp codes and levels, honour config and ignore comments, sort."""
+"""Run the rules: hand each its options, stamp codes and levels, honour config and ignore comments, sort."""
 
 from __future__ import annotations
 
@@ -14,12 +14,12 @@ if TYPE_CHECKING:
 
 
 def run_rules(data: Dataset, config: Config, today: dt.date) -> list[Problem]:
-    context = Context(data, config, today)
     problems: set[Problem] = set()
     for rule in RULES:
         level = config.rules.get(rule.code, rule.level)
         if level == "off":
             continue
+        context = Context(data, config.labels, today, rule.settings(config.rule_options.get(rule.code, {})))
         for finding in rule.check(context):
             document = data.documents.get(finding.where.path)
             silenced = document.ignores.get(finding.where.line, frozenset()) if document else frozenset()

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..derive import format_rate, level_of, open_blockers, pass_rate, readiness, rollup
+from ..options import Option
 from ..vocabulary import RANK, ROLLUP_NAMES
 from .base import Context, Finding, item_where, rule
 
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
 
 
 def _ok(label: str, ctx: Context) -> bool:
-    return level_of(label, ctx.config.labels) == "ok"
+    return level_of(label, ctx.labels) == "ok"
 
 
 @rule("SG301", "closed-issue-open-phase")
@@ -200,13 +201,27 @@ def ok_component_with_blocker(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@rule("SG306", "ok-label-low-pass-rate")
+@rule(
+    "SG306",
+    "ok-label-low-pass-rate",
+    options=(
+        Option(
+            "min_pass_rate",
+            float,
+            80.0,
+            "the lowest pass rate (percent) an ok-level label may show",
+            minimum=0,
+            maximum=100,
+            legacy="min_pass_rate",
+        ),
+    ),
+)
 def ok_label_low_pass_rate(ctx: Context) -> Iterator[Finding]:
     """A component or test category has an ok-level label but its tests mostly fail.
 
-    The pass rate is computed from ``tests.passed`` / ``tests.total``; below ``min_pass_rate``
-    (default 80%) an ok label such as VALIDATED or PASSING is not true. Use a warn or fail label
-    (PARTIAL, FAILING) or update the counts.
+    The pass rate is computed from ``tests.passed`` / ``tests.total``; below the rule's
+    ``min_pass_rate`` option (default 80%) an ok label such as VALIDATED or PASSING is not true.
+    Use a warn or fail label (PARTIAL, FAILING) or update the counts.
 
     Passing:
 
@@ -220,7 +235,7 @@ def ok_label_low_pass_rate(ctx: Context) -> Iterator[Finding]:
         components:
           - {id: api, name: API, status: VALIDATED, note: green, tests: {passed: 3, total: 20}}
     """
-    minimum = ctx.config.min_pass_rate
+    minimum = ctx.options["min_pass_rate"]
     records: list[m.Component | m.TestCategory] = [*ctx.data.components, *ctx.data.categories]
     for record in records:
         rate = pass_rate(record.tests)
@@ -292,7 +307,7 @@ def claim_better_than_data(ctx: Context) -> Iterator[Finding]:
           summary: Nothing to report
           claims: {health: HEALTHY}
     """
-    labels = ctx.config.labels
+    labels = ctx.labels
     project = ctx.data.project
     claims = project.claims
     if claims.health is not None:

@@ -1,14 +1,13 @@
-"""The runner: config levels, ignore comments, thresholds, ordering."""
+"""The runner: config levels, ignore comments, ordering. Rule options: test_rule_options.py."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from status_gen.config import Config, parse_table
+from status_gen.config import parse_table
 from status_gen.errors import StatusGenError
 from status_gen.rules.base import Problem
 from tests.rules.support import check, fired, make_data, split_files
@@ -72,45 +71,6 @@ def test_ignore_comment_silences_named_rules_on_its_line(tmp_path: Path, comment
 def test_ignore_comment_on_another_line_does_not_silence(tmp_path: Path) -> None:
     text = CASE.replace("severity: P1, component: api}", "severity: P1, component: api}  # status-gen: ignore[SG305]")
     assert {p.code for p in check(make_data(tmp_path, split_files(text)))} == {"SG305", "SG402"}
-
-
-def test_thresholds_come_from_config(tmp_path: Path) -> None:
-    case = """
-# components.yaml
-components:
-  - {id: api, name: API, status: OK, note: serving, checked: "2025-09-07", tests: {passed: 17, total: 20}}
-  - {id: db, name: Database, status: PARTIAL, note: slow, checked: "2025-09-07"}
-# project.yaml
-project: {name: Demo, last_updated: "2025-09-07", headline: Degraded, summary: Slow}
-# blockers.yaml
-blockers:
-  - {id: db-down, title: DB down, detail: none, severity: P0, component: db, opened: "2025-09-07"}
-# priorities.yaml
-period: "2025-08-28"
-items:
-  - {title: Billing, goal: Invoices, status: started, next_steps: Ship}
-# issues.yaml
-issues:
-  - {number: 7, title: Login, status: closed, closed: "2025-09-05"}
-  - {number: 8, title: Billing, status: open}
-# validation.yaml
-runs:
-  - {date: "2025-09-07", title: Nightly, summary: green}
-"""
-    data = make_data(tmp_path, split_files(case))
-    # 10 days old everywhere, an 85% pass rate, a 10-day-old plan: quiet on the defaults ...
-    assert check(data) == []
-    strict = Config(
-        max_age_days=9,
-        component_max_age_days=9,
-        p0_max_age_days=9,
-        min_pass_rate=90.0,
-        max_section_age_days=9,
-    )
-    # ... and each threshold, tightened, makes its rule fire.
-    assert sorted(p.code for p in check(data, strict)) == ["SG204", "SG306", "SG401", "SG402", "SG402", "SG403"]
-    loose = replace(strict, max_age_days=10, component_max_age_days=10, p0_max_age_days=10, max_section_age_days=10)
-    assert sorted(p.code for p in check(data, replace(loose, min_pass_rate=85.0))) == []
 
 
 def test_today_moves_the_age_rules(data: Path) -> None:
