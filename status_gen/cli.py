@@ -328,6 +328,10 @@ def explain(code: str) -> int:
         raise StatusGenError(f"unknown rule '{code}'; 'status-gen rules' lists them")
     click.echo(f"{rule.code} {rule.slug} (default level: {rule.level})\n")
     click.echo(rule.doc)
+    if rule.options:
+        click.echo(f"\nOptions (set them under [tool.status-gen.rules.{rule.code}]):")
+        for option in rule.options:
+            click.echo(f"  {option.name} ({option.kind_name}, default {option.default!r}): {option.doc}")
     return EXIT_OK
 
 

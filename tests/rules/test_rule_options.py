@@ -233,4 +233,16 @@ def test_cli_prints_the_deprecation_and_honours_the_old_key(project: Path) -> No
     code, out, err = run_cli("check", "--today", EXAMPLE_TODAY)
     assert ".status-gen.toml:2:1: warning: setting 'p0_max_age_days' is deprecated: " in err
     assert "under [rules.SG403]" in err
-    assert " SG403 " in out  # one day old, limit 0
+    assert " SG403 " in out and code == 0  # one day old, limit 0; a warning
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.options], ids=lambda r: r.code)
+def test_explain_lists_the_options(rule: object) -> None:
+    from status_gen.rules.base import Rule
+
+    assert isinstance(rule, Rule)
+    code, out, _ = run_cli("explain", rule.slug)
+    assert code == 0
+    assert f"Options (set them under [tool.status-gen.rules.{rule.code}]):" in out
+    for option in rule.options:
+        assert f"  {option.name} ({option.kind_name}, default {option.default!r}): {option.doc}" in out
