@@ -118,6 +118,7 @@ def main_group() -> None:
       status-gen schema                 write JSON Schemas for editors to schemas/
       status-gen init my-status         scaffold an example project
       status-gen explain SG101          document one rule
+      status-gen docs --check           fail if the README's reference tables are stale
     """
 
 
@@ -267,6 +268,49 @@ def schema(output: str | None, config: str | None, check_only: bool) -> int:
         return EXIT_PROBLEMS if stale else EXIT_OK
     for path in write_schemas(folder, settings.labels):
         click.echo(f"wrote {shown(path, settings.root)}", err=True)
+    return EXIT_OK
+
+
+@main_group.command(name="docs")
+@click.argument("file", default="README.md", metavar="[FILE]")
+@click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 if a table is stale.")
+def docs_command(file: str, check_only: bool) -> int:
+    """Write status-gen's own reference tables into FILE [default: README.md].
+
+    The rules, settings, labels and data-files tables are generated from the code into each
+    region FILE marks with '<!-- status-gen:begin NAME -->' and '<!-- status-gen:end NAME -->'
+    lines (NAME is rules, settings, labels or data-files); every other byte is kept. CI runs
+    '--check', which prints a diff and exits 1 when a table is stale.
+
+    \b
+    Examples:
+      status-gen docs
+      status-gen docs --check
+    """
+    from .docs import TABLES, regenerate
+    from .errors import Location
+    from .inject import markers
+    from .output import read_bytes, unified_diff, write_if_changed
+
+    path = Path.cwd() / file
+    name = shown(path)
+    existing = read_bytes(path)
+    if existing is None:
+        raise StatusGenError("file does not exist", Location(name))
+    updated, found = regenerate(existing, name)
+    if not found:
+        example = " and ".join(f"'{m}'" for m in markers("rules"))
+        raise StatusGenError(
+            f"no table markers: put {example} on lines of their own (names: {', '.join(TABLES)})", Location(name)
+        )
+    if check_only:
+        if updated == existing:
+            return EXIT_OK
+        click.echo(unified_diff(existing, updated, name), nl=False)
+        fix = "status-gen docs" + (f" {shlex.quote(file)}" if file != "README.md" else "")
+        click.echo(f"{name} has stale tables: run '{fix}' to regenerate them", err=True)
+        return EXIT_PROBLEMS
+    click.echo(f"wrote {name}" if write_if_changed(path, updated) else f"{name} is up to date", err=True)
     return EXIT_OK
 
 
