@@ -39,10 +39,18 @@ def build(config: Config, today: dt.date, output_name: str = "SYSTEM_STATUS.md")
         from .rules.engine import run_rules
         from .view import View
 
-        data = load_dataset(config.data, config.labels, data_display)
+        data = load_dataset(config.data, config.labels, data_display, config.root)
         problems = run_rules(data, config, today)
         banner = BANNER.format(data=data_display.rstrip("/"), command=config.render_command)
-        text = render_text(View(data, config.labels), templates=config.templates, banner=banner, display=output_name)
+        text = render_text(
+            View(data, config.labels),
+            templates=config.templates,
+            banner=banner,
+            display=output_name,
+            root=config.root,
+            max_output_bytes=config.max_output_bytes,
+            timeout=config.render_timeout,
+        )
     return Result(text, problems, data)
 
 

@@ -147,11 +147,13 @@ def render(data: str | None, templates: str | None, output: str | None, today: s
     name = "-" if settings.output == "-" else shown(Path(settings.output), settings.root)
     result = build(settings, day, name)
     # Inject-mode marker errors must surface before anything is printed as done or written.
-    document = b"" if settings.output == "-" else merge(read_bytes(Path(settings.output)), result.text, name)
+    document = (
+        b"" if settings.output == "-" else merge(read_bytes(Path(settings.output), settings.root), result.text, name)
+    )
     click.echo(text_report(result.problems), err=True, nl=False)
     if settings.output == "-":
         sys.stdout.write(result.text)
-    elif write_if_changed(Path(settings.output), document):
+    elif write_if_changed(Path(settings.output), document, settings.root):
         click.echo(f"wrote {name}", err=True)
     else:
         click.echo(f"{name} is up to date", err=True)
@@ -202,7 +204,7 @@ def check(
     path = Path(settings.output)
     name = shown(path, settings.root)
     result = build(settings, day, name)
-    on_disk = read_bytes(path)
+    on_disk = read_bytes(path, settings.root)
     # In inject mode only the marked region can differ: everything else is copied from the file.
     expected = merge(on_disk, result.text, name)
     stale = on_disk != expected
@@ -261,12 +263,12 @@ def schema(output: str | None, config: str | None, check_only: bool) -> int:
     settings = load_config(config)
     folder = Path.cwd() / output if output else settings.root / "schemas"
     if check_only:
-        stale = stale_schemas(folder, settings.labels)
+        stale = stale_schemas(folder, settings.labels, settings.root)
         for name in stale:
             fix = "status-gen schema" + (f" --output {output}" if output else "")
             click.echo(f"{shown(folder / name, settings.root)} is missing or stale: run '{fix}'", err=True)
         return EXIT_PROBLEMS if stale else EXIT_OK
-    for path in write_schemas(folder, settings.labels):
+    for path in write_schemas(folder, settings.labels, settings.root):
         click.echo(f"wrote {shown(path, settings.root)}", err=True)
     return EXIT_OK
 
@@ -317,24 +319,39 @@ def docs_command(file: str, check_only: bool) -> int:
 @main_group.command(name="init")
 @click.argument("directory", default=".", metavar="[DIR]")
 @click.option("--today", metavar="YYYY-MM-DD", help="Date written into the example [default: the system date].")
-def init_command(directory: str, today: str | None) -> int:
+@click.option(
+    "--skip-existing",
+    is_flag=True,
+    help="Keep files that exist already instead of stopping; for an existing .pre-commit-config.yaml, "
+    "print the hook entry to add to it.",
+)
+def init_command(directory: str, today: str | None, skip_existing: bool) -> int:
     """Create a small, consistent example project in DIR (default: here).
 
     Writes data/*.yaml (with editor modelines), schemas/, .status-gen.toml, a
-    .pre-commit-config.yaml to copy from, and the rendered SYSTEM_STATUS.md; 'render' and
-    'check' pass on it at once. Never overwrites: if any of these files exists, it names them,
-    writes nothing and exits 2.
+    .pre-commit-config.yaml whose local hook runs the installed status-gen, the rendered
+    SYSTEM_STATUS.md, and adds the pattern of status-gen's temporary files to .gitignore;
+    'render' and 'check' pass on it at once. Never overwrites and never writes through a symlink:
+    if any of these files exists, it names them, writes nothing and exits 2 (or, with
+    --skip-existing, keeps them).
 
     \b
     Examples:
       status-gen init
       status-gen init status-example && cd status-example && status-gen check
+      status-gen init --skip-existing
     """
     from .scaffold import init
 
     target = Path.cwd() / directory
-    for name in init(target, _parse_today(today)):
+    done = init(target, _parse_today(today), skip_existing)
+    for name in done.created:
         click.echo(f"created {shown(target / name, Path.cwd())}", err=True)
+    for name in done.skipped:
+        click.echo(f"kept {shown(target / name, Path.cwd())} (exists)", err=True)
+    if done.hook_block:
+        click.echo("add this entry to the 'repos:' list of your .pre-commit-config.yaml:\n", err=True)
+        click.echo(done.hook_block, err=True, nl=False)
     click.echo("next: edit data/*.yaml, then run 'status-gen render' (or 'pre-commit install')", err=True)
     return EXIT_OK
 

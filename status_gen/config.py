@@ -13,6 +13,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .confine import setting_path
 from .errors import Location, StatusGenError
 from .hints import closest
 from .options import Option
@@ -32,6 +33,23 @@ SETTINGS: tuple[Option, ...] = (
         "output", str, "SYSTEM_STATUS.md", "the document to write (a file with inject markers keeps its other text)"
     ),
     Option("templates", str, "templates", "folder of template overrides (used when it exists)"),
+    Option(
+        "max_errors_per_file",
+        int,
+        100,
+        "errors reported per data file; validation stops there and says how many more",
+        minimum=1,
+        maximum=10_000,
+    ),
+    Option(
+        "max_output_bytes",
+        int,
+        32 * 1024 * 1024,
+        "largest document, and largest text or list a template may build (ceiling 256 MiB)",
+        minimum=1024,
+        maximum=256 * 1024 * 1024,
+    ),
+    Option("render_timeout", float, 60.0, "seconds a render may take (ceiling 600)", minimum=0.1, maximum=600),
     Option("labels", dict, "{}", 'extra status labels: `NAME = { level = "ok" | "warn" | "fail", icon = "..." }`'),
     Option(
         "rules",
@@ -44,13 +62,21 @@ _KNOWN = [o.name for o in SETTINGS]
 
 
 def find_config_file(cwd: Path) -> Path | None:
-    """``.status-gen.toml`` wins over pyproject.toml; a pyproject without our table is skipped."""
-    dedicated = cwd / ".status-gen.toml"
-    if dedicated.is_file():
-        return dedicated
-    pyproject = cwd / "pyproject.toml"
-    if pyproject.is_file() and re.search(r"^\[tool\.status-gen[.\]]", _read(pyproject), re.M):
-        return pyproject
+    """The settings file of the project that holds ``cwd``, found by walking up as ruff does.
+
+    In each folder ``.status-gen.toml`` wins over pyproject.toml, and a pyproject without our table
+    is skipped. The walk stops at the repository's root (a folder holding ``.git``), so a project
+    never picks up the settings of an unrelated folder above its clone.
+    """
+    for folder in (cwd, *cwd.parents):
+        dedicated = folder / ".status-gen.toml"
+        if dedicated.is_file():
+            return dedicated
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and re.search(r"^\[tool\.status-gen[.\]]", _read(pyproject), re.M):
+            return pyproject
+        if (folder / ".git").exists():
+            return None
     return None
 
 
@@ -59,7 +85,9 @@ def load_config(explicit: str | None, cwd: Path | None = None) -> Config:
     path = Path(explicit) if explicit else find_config_file(cwd)
     if path is None:
         return _resolve(Config(root=cwd), cwd)
-    display = _display(path, cwd)
+    # Found by walking up: named relative to the project root, like every data file in messages.
+    display = _display(path, cwd) if explicit else path.name
+    root = path.parent if path.is_absolute() else cwd / path.parent
     text = _read(path, display)
     try:
         document = tomllib.loads(text)
@@ -73,7 +101,7 @@ def load_config(explicit: str | None, cwd: Path | None = None) -> Config:
         table = tool.get("status-gen", {}) if isinstance(tool, dict) else {}
         if not isinstance(table, dict):
             raise StatusGenError("[tool.status-gen] must be a table of settings", _where(display, text, "status-gen"))
-    config = _resolve(parse_table(table, display, text), path.parent.resolve() if explicit else cwd)
+    config = _resolve(parse_table(table, display, text), root)
     if "templates" in table and config.templates is not None and not config.templates.is_dir():
         raise StatusGenError(
             f"setting 'templates' names a folder that does not exist: {table['templates']}",
@@ -90,11 +118,13 @@ def _display(path: Path, cwd: Path) -> str:
 
 
 def _read(path: Path, display: str | None = None) -> str:
+    from .confine import for_reading
     from .loader import decode
 
     display = display or str(path)
     try:
-        data = path.read_bytes()
+        # A settings file that is a symlink to a secret would print it in "unknown setting" errors.
+        data = for_reading(path, path.parent, display).read_bytes()
     except FileNotFoundError:
         raise StatusGenError("config file does not exist (check --config)", Location(display)) from None
     except IsADirectoryError:
@@ -166,7 +196,9 @@ def parse_table(table: dict[str, Any], display: str, text: str = "") -> Config:
             problem = next(o for o in SETTINGS if o.name == key).problem(value)
             if problem:
                 raise StatusGenError(f"setting '{key}' {problem}", where)
-            values[key] = Path(value) if key in ("data", "templates") else value
+            if key in ("data", "templates", "output") and value != "-":
+                value = setting_path(value, key, where)
+            values[key] = str(value) if key == "output" else value
     if deprecated:
         values["rule_options"], values["warnings"] = _migrate(deprecated, values.get("rule_options", {}), display, text)
     return Config(**values)

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import models as m
+from .confine import for_reading
 from .errors import Location, StatusGenError, raise_all
 from .hints import closest
 from .loader import Document, Map, Seq, load_file
@@ -52,8 +53,12 @@ class Dataset:
         return max(self.runs, key=lambda r: r.date, default=None)
 
 
-def data_files(folder: Path, display: str) -> dict[str, tuple[Path, str]]:
-    """The data files in a folder by kind, refusing unknown or doubled kinds."""
+def data_files(folder: Path, display: str, root: Path | None = None) -> dict[str, tuple[Path, str]]:
+    """The data files in a folder by kind, refusing unknown or doubled kinds.
+
+    The folder and every file must really lie inside the project ``root`` (symlinks followed).
+    """
+    for_reading(folder, root, display)
     if not folder.exists():
         raise StatusGenError(
             "data folder does not exist (run 'status-gen init' to create an example, or pass --data)",
@@ -84,7 +89,10 @@ def data_files(folder: Path, display: str) -> dict[str, tuple[Path, str]]:
                 StatusGenError(f"'{kind}' is defined twice (also {found[kind][1]}); keep one", Location(shown))
             )
         else:
-            found[kind] = (path, shown)
+            try:
+                found[kind] = (for_reading(path, root or folder, shown), shown)
+            except StatusGenError as exc:
+                errors.append(exc)
     for kind in REQUIRED:
         if kind not in found and not errors:
             errors.append(StatusGenError(f"missing {kind}.yaml: every data folder needs one", Location(display)))
@@ -92,10 +100,12 @@ def data_files(folder: Path, display: str) -> dict[str, tuple[Path, str]]:
     return found
 
 
-def load_dataset(folder: Path, labels: dict[str, Label], display: str | None = None) -> Dataset:
+def load_dataset(
+    folder: Path, labels: dict[str, Label], display: str | None = None, root: Path | None = None
+) -> Dataset:
     """Read, parse and validate every data file; all errors of all files are raised together."""
     display = display or str(folder)
-    files = data_files(folder, display)
+    files = data_files(folder, display, root)
     documents: dict[str, Document] = {}
     validated: dict[str, Any] = {}
     errors: list[StatusGenError] = []

@@ -10,12 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 from pathlib import Path
+from typing import NamedTuple
 
 from . import __version__
 from .errors import Location, StatusGenError
 
 SOURCE = Path(__file__).parent / "scaffold"
 DOCUMENT = "SYSTEM_STATUS.md"
+PRE_COMMIT = ".pre-commit-config.yaml"
+GITIGNORE = ".gitignore"
 # Package data skips dot-files on some build backends, so they ship without the dot.
 _RENAMED = {"status-gen.toml": ".status-gen.toml", "pre-commit-config.yaml": ".pre-commit-config.yaml"}
 
@@ -42,6 +45,14 @@ def planned_paths(today: dt.date) -> list[str]:
     return sorted([*example_files(today), *schemas, DOCUMENT])
 
 
+def refuse_symlinks(target: Path, paths: list[str]) -> None:
+    """Raise before anything is written if a planned path or folder is a symlink (or a loop)."""
+    from .confine import for_writing
+
+    for name in paths:
+        for_writing(target / name, target, name)
+
+
 def refuse_existing(target: Path, paths: list[str]) -> None:
     """Raise, naming every file that exists already: init never overwrites anything."""
     taken = [p for p in paths if (target / p).exists() or (target / p).is_symlink()]
@@ -51,17 +62,24 @@ def refuse_existing(target: Path, paths: list[str]) -> None:
     if taken:
         shown = ", ".join(taken)
         raise StatusGenError(
-            f"init would overwrite {shown}; nothing was written. Remove or move them, or run "
-            "'status-gen init NEW_FOLDER'",
+            f"init would overwrite {shown}; nothing was written. Remove or move them, run "
+            "'status-gen init --skip-existing' to keep them, or 'status-gen init NEW_FOLDER'",
             Location(str(target)),
         )
 
 
-def init(target: Path, today: dt.date) -> list[str]:
-    """Create the example in ``target`` and render its document; returns the created paths.
+class Created(NamedTuple):
+    created: list[str]
+    skipped: list[str]
+    hook_block: str | None  # the pre-commit entry to copy, when the user's own config was kept
+
+
+def init(target: Path, today: dt.date, skip_existing: bool = False) -> Created:
+    """Create the example in ``target`` and render its document; returns what was created.
 
     Everything, the document included, is produced in a scratch folder first, so a failure
-    (a broken ``templates/`` already in the target, say) writes nothing into the target.
+    (a broken ``templates/`` already in the target, say) writes nothing into the target. With
+    ``skip_existing``, files that exist are kept as they are instead of stopping init.
     """
     from dataclasses import replace
 
@@ -72,7 +90,9 @@ def init(target: Path, today: dt.date) -> list[str]:
     if target.exists() and not target.is_dir():
         raise StatusGenError("init needs a folder, and this is a file", Location(str(target)))
     paths = planned_paths(today)
-    refuse_existing(target, paths)
+    refuse_symlinks(target, [*paths, GITIGNORE])
+    skipped = [p for p in paths if (target / p).exists()] if skip_existing else []
+    refuse_existing(target, [p for p in paths if p not in skipped])
     files = dict(example_files(today))
     files.update({f"schemas/{name}": data for name, data in render_schemas(load_config(None, target).labels).items()})
     with tempfile.TemporaryDirectory(prefix="status-gen-init-") as scratch:
@@ -82,17 +102,45 @@ def init(target: Path, today: dt.date) -> list[str]:
         templates = target / "templates"
         config = replace(load_config(None, stage), templates=templates if templates.is_dir() else None)
         files[DOCUMENT] = build(config, today, DOCUMENT).text.encode("utf-8")
+    files = {name: data for name, data in files.items() if name not in skipped}
+    ignore = _gitignore(target)
+    if ignore is not None:
+        files[GITIGNORE] = ignore
     _write_all(target, files, target)
-    return paths
+    created = [p for p in paths if p not in skipped] + ([GITIGNORE] if ignore is not None else [])
+    hook = hook_block(today) if PRE_COMMIT in skipped else None
+    return Created(created, skipped, hook)
+
+
+def hook_block(today: dt.date) -> str:
+    """The scaffold's pre-commit entry, indented to go under an existing 'repos:' list."""
+    text = example_files(today)[PRE_COMMIT].decode("utf-8")
+    return text[text.index("  - repo: local") :]
+
+
+def _gitignore(target: Path) -> bytes | None:
+    """.gitignore with the temp-file pattern added, or None when it is there already."""
+    pattern = (SOURCE / "gitignore").read_text(encoding="utf-8")
+    path = target / GITIGNORE
+    try:
+        existing = path.read_bytes() if path.is_file() else b""
+    except OSError:
+        existing = b""
+    if pattern.splitlines()[-1].encode() in existing.splitlines():
+        return None
+    separator = b"\n" if existing and not existing.endswith(b"\n") else b""
+    return existing + separator + pattern.encode("utf-8")
 
 
 def _write_all(root: Path, files: dict[str, bytes], shown_root: Path) -> None:
+    from .confine import for_writing
     from .output import write_if_changed
 
     for name, data in files.items():
         path = root / name
         try:
+            for_writing(path, root, name)  # checked again: nothing may have become a link since
             path.parent.mkdir(parents=True, exist_ok=True)
-            write_if_changed(path, data)
+            write_if_changed(path, data, root)
         except OSError as exc:
             raise StatusGenError(f"cannot create {name}: {exc.strerror or exc}", Location(str(shown_root))) from None

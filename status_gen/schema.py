@@ -70,26 +70,26 @@ def render_schemas(labels: dict[str, Label]) -> dict[str, bytes]:
     }
 
 
-def stale_schemas(folder: Path, labels: dict[str, Label]) -> list[str]:
+def stale_schemas(folder: Path, labels: dict[str, Label], root: Path | None = None) -> list[str]:
     """Names of the schema files in ``folder`` that are missing or differ from the models."""
-    stale = []
-    for name, data in render_schemas(labels).items():
-        path = folder / name
-        if not path.is_file() or path.read_bytes() != data:
-            stale.append(name)
-    return stale
+    from .output import read_bytes
+
+    return [name for name, data in render_schemas(labels).items() if read_bytes(folder / name, root) != data]
 
 
-def write_schemas(folder: Path, labels: dict[str, Label]) -> list[Path]:
-    """Write every schema whose bytes changed; returns the paths written."""
+def write_schemas(folder: Path, labels: dict[str, Label], root: Path | None = None) -> list[Path]:
+    """Write every schema whose bytes changed; returns the paths written (never through a symlink)."""
+    from .confine import for_writing
     from .errors import Location, StatusGenError
     from .output import write_if_changed
     from .paths import shown
 
+    for_writing(folder, root, shown(folder, root))
     if folder.exists() and not folder.is_dir():
         raise StatusGenError("--output must be a folder for the schema files", Location(shown(folder)))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StatusGenError(f"cannot create the schema folder: {exc.strerror}", Location(shown(folder))) from None
-    return [folder / name for name, data in render_schemas(labels).items() if write_if_changed(folder / name, data)]
+    schemas = render_schemas(labels).items()
+    return [folder / name for name, data in schemas if write_if_changed(folder / name, data, root)]

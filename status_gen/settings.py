@@ -22,6 +22,12 @@ class Config:
     # rule code -> option -> value: only what the user set, checked against the rule's declaration
     # (thresholds belong to the rules that use them, not to this class)
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Resource limits (settings.py's SETTINGS give each a ceiling that a pull request's settings
+    # cannot lift): errors reported per data file, the size of the document and of every value a
+    # template builds, and the time a render may take.
+    max_errors_per_file: int = 100
+    max_output_bytes: int = 32 * 1024 * 1024
+    render_timeout: float = 60.0
     source: str | None = None  # the file these settings came from, for messages
     # What regenerates the document (banner, stale hints): 'status-gen render' plus the location
     # flags the user passed, as typed, so the hint reproduces the same document.

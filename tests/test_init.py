@@ -19,6 +19,7 @@ from tests.conftest import run_cli
 DAY = "2026-03-02"
 EXPECTED = sorted(
     [
+        ".gitignore",
         ".pre-commit-config.yaml",
         ".status-gen.toml",
         "SYSTEM_STATUS.md",
@@ -103,15 +104,19 @@ def test_scaffolded_data_has_modelines_and_validates_with_check_jsonschema(empty
         assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_pre_commit_snippet_uses_the_shipped_hooks() -> None:
+def test_pre_commit_snippet_is_a_local_hook_matching_the_shipped_ones() -> None:
+    """Works offline before the first release: it runs the installed status-gen (issue 9 item 8)."""
     text = example_files(dt.date(2026, 1, 1))[".pre-commit-config.yaml"].decode()
     config = yaml.safe_load(text)
-    hooks = config["repos"][0]["hooks"]
-    assert [h["id"] for h in hooks] == ["status-gen"]
-    assert "# - id: status-gen-check" in text
-    assert config["repos"][0]["rev"] == "v0.1.0"
+    (repo,) = config["repos"]
+    assert repo["repo"] == "local" and "rev" not in repo
+    (hook,) = repo["hooks"]
     manifest = yaml.safe_load((Path(__file__).parent.parent / ".pre-commit-hooks.yaml").read_text("utf-8"))
-    assert {h["id"] for h in manifest} == {"status-gen", "status-gen-check"}
+    shipped = {h["id"]: h for h in manifest}
+    assert hook["id"] == "status-gen-check" and hook["language"] == "system"
+    for key in ("name", "entry", "pass_filenames", "files"):
+        assert hook[key] == shipped["status-gen-check"][key], key
+    assert "#   entry: status-gen render" in text
 
 
 def test_example_dates_are_all_substituted() -> None:
@@ -142,3 +147,38 @@ def test_a_folder_that_cannot_be_created_is_an_input_error(empty: Path) -> None:
     code, _, err = run_cli("init", "blocked/inner", "--today", DAY)
     assert code == 2
     assert "error: cannot create" in err and "Traceback" not in err
+
+
+def test_skip_existing_keeps_files_and_prints_the_hook_entry(empty: Path) -> None:
+    """Issue 9 item 9: an existing pre-commit config no longer forces an init in a subfolder."""
+    (empty / "data").mkdir()
+    (empty / "data" / "tests.yaml").write_text("mine\n", encoding="utf-8")
+    (empty / ".pre-commit-config.yaml").write_text("repos: []\n", encoding="utf-8")
+    (empty / ".gitignore").write_text("*.pyc", encoding="utf-8")  # no final newline
+    code, _, err = run_cli("init", "--skip-existing", "--today", DAY)
+    assert code == 0, err
+    assert "kept .pre-commit-config.yaml (exists)" in err and "kept data/tests.yaml (exists)" in err
+    assert (empty / "data" / "tests.yaml").read_text(encoding="utf-8") == "mine\n"
+    assert (empty / ".pre-commit-config.yaml").read_text(encoding="utf-8") == "repos: []\n"
+    block = err.split("add this entry to the 'repos:' list of your .pre-commit-config.yaml:\n\n")[1]
+    block = block.split("next: ")[0]
+    merged = yaml.safe_load("repos:\n" + block)
+    scaffold = yaml.safe_load(example_files(dt.date.fromisoformat(DAY))[".pre-commit-config.yaml"])
+    assert merged == scaffold
+    assert _files(empty) == EXPECTED
+    assert (empty / ".gitignore").read_text(encoding="utf-8").startswith("*.pyc\n# Temporary files")
+
+
+def test_gitignore_gets_the_temp_file_pattern_once(empty: Path) -> None:
+    assert run_cli("init", "--today", DAY)[0] == 0
+    ignore = (empty / ".gitignore").read_text(encoding="utf-8")
+    assert ignore.splitlines()[-1] == ".*.[0-9]*-*.tmp"
+    assert run_cli("init", "--skip-existing", "--today", DAY)[0] == 0
+    assert (empty / ".gitignore").read_text(encoding="utf-8") == ignore
+    # git itself ignores a temp file of status-gen's naming, and not the document
+    subprocess.run(["git", "init", "-q"], cwd=empty, check=True)
+    (empty / ".SYSTEM_STATUS.md.4242-abc123.tmp").write_text("x", encoding="utf-8")
+    listed = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"], cwd=empty, capture_output=True, text=True, check=True
+    ).stdout
+    assert ".tmp" not in listed and "SYSTEM_STATUS.md" in listed

@@ -186,3 +186,37 @@ def test_readme_and_local_config_match_the_manifest() -> None:
     hooks = {hook["id"]: hook for hook in local["hooks"]}
     assert local["repo"] == "local"
     assert hooks["status-gen"]["files"].startswith(pattern.removesuffix(")$"))
+
+
+def test_scaffolded_local_hook_blocks_a_stale_commit_offline(tmp_path: Path, git_env: dict[str, str]) -> None:
+    """Issue 9 item 8: the config 'init' writes works as shipped, with the real pre-commit and git.
+
+    No hook repository is fetched (repo: local, language: system): the installed status-gen runs.
+    """
+    env = dict(git_env, PATH=f"{Path(sys.executable).parent}{os.pathsep}{git_env.get('PATH', '')}")
+    # Any attempt to reach the network would fail: no index for pip, a dead proxy for git and https.
+    dead = "http://127.0.0.1:9"
+    env.update(GIT_ALLOW_PROTOCOL="file", PIP_NO_INDEX="1", https_proxy=dead, http_proxy=dead, HTTPS_PROXY=dead)
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    _git(env, repo, "init", "-q")
+    init = _run(env, repo, "status-gen", "init")
+    assert init.returncode == 0, init.stderr
+    installed = _pre_commit(env, repo, "install")
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    _git(env, repo, "add", "-A")
+    _git(env, repo, "commit", "-q", "-m", "status-gen init")  # the hook passes on the fresh example
+    data = repo / "data" / "project.yaml"
+    data.write_text(data.read_text(encoding="utf-8").replace("name: ", "name: Renamed ", 1), encoding="utf-8")
+    _git(env, repo, "add", "data/project.yaml")
+    refused = _run(env, repo, "git", "commit", "-m", "data only")
+    assert refused.returncode != 0
+    output = refused.stdout + refused.stderr
+    assert "--- SYSTEM_STATUS.md (on disk)" in output and "Renamed Example Service" in output
+    assert "status-gen check (document fresh and consistent)" in output and "Failed" in output
+    rendered = _run(env, repo, "status-gen", "render")
+    assert rendered.returncode == 0, rendered.stderr
+    _git(env, repo, "add", "SYSTEM_STATUS.md")
+    accepted = _run(env, repo, "git", "commit", "-m", "data and document")
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+    assert "Passed" in accepted.stdout + accepted.stderr

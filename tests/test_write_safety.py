@@ -110,11 +110,12 @@ def test_killed_process_leaves_old_document_intact(project: Path, where: str) ->
     result = subprocess.run([sys.executable, "-c", script], cwd=project, capture_output=True, timeout=120)
     assert result.returncode == 137, result.stderr
     assert document.read_bytes() == OLD
-    # The dead process could not remove its temp file; the next run still writes correctly.
+    # The dead process could not remove its temp file; the next run writes correctly and removes it.
     assert len(_temp_files(project)) == 1
     code, _, err = run_cli("render", "--today", EXAMPLE_TODAY)
     assert code == 0, err
     assert document.read_bytes() == (ROOT / "SYSTEM_STATUS.md").read_bytes()
+    assert _temp_files(project) == []
 
 
 def test_replace_is_atomic_for_a_reader_holding_the_old_file(project: Path) -> None:
@@ -126,20 +127,26 @@ def test_replace_is_atomic_for_a_reader_holding_the_old_file(project: Path) -> N
     assert document.read_bytes() == (ROOT / "SYSTEM_STATUS.md").read_bytes()
 
 
-def test_symlinked_output_is_written_through_to_its_target(project: Path) -> None:
+def test_symlinked_output_is_never_written_through(project: Path) -> None:
+    """Even a link that stays inside the project: its target could as well be ~/.bashrc."""
     (project / "docs").mkdir()
     target = project / "docs" / "STATUS.md"
     target.write_bytes(OLD)
-    target.chmod(0o640)
     document = project / "SYSTEM_STATUS.md"
     document.unlink()
     document.symlink_to(Path("docs") / "STATUS.md")
     code, _, err = run_cli("render", "--today", EXAMPLE_TODAY)
-    assert code == 0, err
+    assert code == 2
+    assert err.startswith("SYSTEM_STATUS.md: error: this path is a symlink; status-gen never writes through a symlink")
     assert document.is_symlink() and os.readlink(document) == "docs/STATUS.md"
-    assert target.read_bytes() == (ROOT / "SYSTEM_STATUS.md").read_bytes()
-    assert target.stat().st_mode & 0o777 == 0o640
+    assert target.read_bytes() == OLD
     assert _temp_files(project) == [] and _temp_files(project / "docs") == []
+    # Reading through it is fine: the link stays inside the project.
+    code, _, err = run_cli("check", "--today", EXAMPLE_TODAY)
+    assert code == 1 and "SYSTEM_STATUS.md is stale" in err
+    # Writing to the target's own path works.
+    code, _, err = run_cli("render", "--today", EXAMPLE_TODAY, "--output", "docs/STATUS.md")
+    assert code == 0, err
 
 
 def test_mode_is_kept_and_new_files_follow_the_umask(tmp_path: Path) -> None:
