@@ -119,6 +119,7 @@ def main_group() -> None:
       status-gen init my-status         scaffold an example project
       status-gen explain SG101          document one rule
       status-gen docs --check           fail if the README's reference tables are stale
+      status-gen lint STATUS.md         find contradictions in a hand-written document
     """
 
 
@@ -232,6 +233,67 @@ def check(
             click.echo(diff, nl=False, err=fmt == "github")
             click.echo(f"{name} {state}: run '{fix}' to regenerate it", err=True)
     failed = stale or bool(result.errors) or (strict and bool(problems))
+    return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+@main_group.command()
+@click.argument("documents", nargs=-1, required=True, metavar="DOC.md...")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github"]),
+    default="text",
+    show_default=True,
+    help="How to print findings.",
+)
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option(
+    "--config",
+    metavar="FILE",
+    help="Settings file (rule levels, labels, min_pass_rate) [default: .status-gen.toml or pyproject.toml].",
+)
+def lint(documents: tuple[str, ...], fmt: str, strict: bool, config: str | None) -> int:
+    """Find contradictions in hand-written Markdown status documents. Never writes.
+
+    Reads each document's tables, lists, headings and checkboxes and reports, with the line of
+    every side, the same thing marked ok in one place and failing in another, an issue closed
+    here and open there, a verdict better than its items, dates after the document's date,
+    totals that are not the sum of their table, and merge-conflict markers (rules SL101-SL701;
+    'status-gen rules' lists them). Silence one line with <!-- status-gen: ignore[SL101] -->.
+    Exits 0 when clean, 1 when a rule finds an error (or a warning, with --strict), 2 when a
+    document cannot be read (binary, not UTF-8, larger than 2 MiB).
+
+    \b
+    Examples:
+      status-gen lint SYSTEM_STATUS.md
+      status-gen lint docs/*.md --format json > lint.json
+      status-gen lint STATUS.md --format github --strict
+    """
+    from . import report
+    from .config import load_config
+    from .errors import raise_all
+    from .lint import lint_text, read_markdown
+
+    settings = load_config(config)
+    cwd = Path.cwd()
+    texts: list[tuple[str, str]] = []
+    errors: list[StatusGenError] = []
+    for document in documents:
+        name = shown(cwd / document, cwd)
+        try:
+            texts.append((name, read_markdown(cwd / document, name)))
+        except StatusGenError as error:
+            errors.append(error)
+    raise_all(errors)
+    problems = [problem for name, text in texts for problem in lint_text(text, name, settings)]
+    names = ", ".join(name for name, _ in texts)
+    if fmt == "json":
+        click.echo(report.as_json(problems, stale=False, diff="", document=names), nl=False)
+    elif fmt == "github":
+        click.echo(report.github(problems, stale=False, document=names, fix=""), nl=False)
+    else:
+        click.echo(report.text(problems), nl=False)
+    failed = any(p.level == "error" for p in problems) or (strict and bool(problems))
     return EXIT_PROBLEMS if failed else EXIT_OK
 
 
@@ -364,10 +426,10 @@ def rules_command() -> int:
     Example:
       status-gen rules
     """
-    from .rules.registry import RULES
+    from .rules.registry import LINT_RULES, RULES
 
-    width = max(len(r.slug) for r in RULES)
-    for r in RULES:
+    width = max(len(r.slug) for r in (*RULES, *LINT_RULES))
+    for r in (*RULES, *LINT_RULES):
         click.echo(f"{r.code}  {r.slug:<{width}}  {r.level:<7}  {r.summary}")
     return EXIT_OK
 

@@ -50,6 +50,9 @@ class Context(NamedTuple):
 
 
 Check = Callable[[Context], Iterator[Finding]]
+# What a Rule holds: a data rule's Check, or a lint rule's check over one Markdown document's
+# claims (rules/markdown.py); the registry keeps the two families apart.
+AnyCheck = Callable[[Any], Iterator[Finding]]
 
 
 def item_where(record: Any, key: str, index: int) -> Location:
@@ -66,7 +69,7 @@ class Rule(NamedTuple):
     code: str
     slug: str
     level: str
-    check: Check
+    check: AnyCheck
     options: tuple[Option, ...] = ()
 
     def option(self, name: str) -> Option | None:
@@ -98,14 +101,14 @@ class Rule(NamedTuple):
         return "\n".join(block).strip("\n") + "\n"
 
 
-def rule(code: str, slug: str, level: str = "error", options: tuple[Option, ...] = ()) -> Callable[[Check], Rule]:
+def rule(code: str, slug: str, level: str = "error", options: tuple[Option, ...] = ()) -> Callable[[AnyCheck], Rule]:
     """Declare a rule and its options; the family module lists it in its RULES tuple.
 
     Each option is set by users as ``[tool.status-gen.rules.CODE] NAME = value`` and read by the
     rule as ``ctx.options["NAME"]``; the settings loader checks values against the declaration.
     """
 
-    def wrap(check: Check) -> Rule:
+    def wrap(check: AnyCheck) -> Rule:
         return Rule(code, slug, level, check, options)
 
     return wrap
