@@ -11,9 +11,12 @@ is stale. Pure text functions; reading and writing the file is the CLI's job.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .inject import markers, merge
+
+if TYPE_CHECKING:
+    from .rules.base import Rule
 
 
 def _row(*cells: str) -> str:
@@ -50,8 +53,18 @@ def _summary(text: str) -> str:
 def rules_table() -> str:
     from .rules.registry import RULES
 
+    return _rules_table(RULES)
+
+
+def lint_rules_table() -> str:
+    from .rules.registry import LINT_RULES
+
+    return _rules_table(LINT_RULES)
+
+
+def _rules_table(rules: Sequence[Rule]) -> str:
     rows = []
-    for rule in RULES:
+    for rule in rules:
         options = ", ".join(_code(f"{o.name} = {o.default!r}") for o in rule.options)
         rows.append((rule.code, _code(rule.slug), rule.level, options, _summary(rule.summary)))
     return _table(("Code", "Slug", "Default", "Options", "What it catches"), rows)
@@ -59,12 +72,12 @@ def rules_table() -> str:
 
 def settings_table() -> str:
     from .config import SETTINGS
-    from .rules.registry import RULES
+    from .rules.registry import LINT_RULES, RULES
 
     rows = [
         (_code(s.name), s.kind_name, _value(s.default) if s.kind is not dict else "", _inline(s.doc)) for s in SETTINGS
     ]
-    for rule in RULES:
+    for rule in (*RULES, *LINT_RULES):
         for option in rule.options:
             kind = option.kind_name
             if option.minimum is not None:
@@ -147,6 +160,7 @@ def _type(spec: dict[str, Any], labels: list[str]) -> str:
 # The regions a file may hold, by name: what ``status-gen docs`` fills in.
 TABLES: dict[str, Callable[[], str]] = {
     "rules": rules_table,
+    "lint-rules": lint_rules_table,
     "settings": settings_table,
     "labels": labels_table,
     "data-files": data_files_table,

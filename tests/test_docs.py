@@ -16,7 +16,7 @@ from status_gen import models as m
 from status_gen.config import SETTINGS
 from status_gen.docs import TABLES, data_files_table, labels_table, regenerate, rules_table, settings_table
 from status_gen.inject import markers
-from status_gen.rules.registry import RULES
+from status_gen.rules.registry import LINT_RULES, RULES
 from status_gen.verify import check_tables
 from status_gen.vocabulary import DEFAULT_LABELS
 from tests.conftest import ROOT, run_cli
@@ -59,7 +59,7 @@ def test_rules_table_lists_every_rule_with_its_options() -> None:
 def test_settings_table_lists_every_setting_and_rule_option() -> None:
     names = [cells[0].strip() for cells in _rows(settings_table())[1:]]
     expected = [f"`{s.name}`" for s in SETTINGS]
-    expected += [f"`rules.{r.code}.{o.name}`" for r in RULES for o in r.options]
+    expected += [f"`rules.{r.code}.{o.name}`" for r in (*RULES, *LINT_RULES) for o in r.options]
     assert names == expected
 
 
