@@ -41,9 +41,10 @@ def build(config: Config, today: dt.date, output_name: str = "SYSTEM_STATUS.md")
 
         data = load_dataset(config.data, config.labels, data_display, config.root)
         problems = run_rules(data, config, today)
+        _refuse_integrity_errors(problems)
         banner = BANNER.format(data=data_display.rstrip("/"), command=config.render_command)
         text = render_text(
-            View(data, config.labels),
+            View(data, config.labels, recent_days=config.recent_days),
             templates=config.templates,
             banner=banner,
             display=output_name,
@@ -52,6 +53,15 @@ def build(config: Config, today: dt.date, output_name: str = "SYSTEM_STATUS.md")
             timeout=config.render_timeout,
         )
     return Result(text, problems, data)
+
+
+def _refuse_integrity_errors(problems: list[Problem]) -> None:
+    """Duplicate ids and unknown references block the write, as input that cannot be loaded does."""
+    from .errors import StatusGenError, raise_all
+    from .rules.integrity import BLOCKS_WRITE
+
+    blocking = [p for p in problems if p.code in BLOCKS_WRITE and p.level == "error"]
+    raise_all([StatusGenError(f"{p.message} [{p.code} {p.slug}]", p.where) for p in blocking])
 
 
 @contextmanager

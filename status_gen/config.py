@@ -49,6 +49,14 @@ SETTINGS: tuple[Option, ...] = (
         minimum=1024,
         maximum=256 * 1024 * 1024,
     ),
+    Option(
+        "recent_days",
+        int,
+        30,
+        "days before `last_updated` in which a closed issue counts as recently completed",
+        minimum=0,
+        maximum=36_500,
+    ),
     Option("render_timeout", float, 60.0, "seconds a render may take (ceiling 600)", minimum=0.1, maximum=600),
     Option("labels", dict, "{}", 'extra status labels: `NAME = { level = "ok" | "warn" | "fail", icon = "..." }`'),
     Option(

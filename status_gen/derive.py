@@ -7,6 +7,7 @@ Presentation (what the templates see) lives in ``view.py``; this module imports 
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, NamedTuple
 
 from .vocabulary import ICONS, Label, Level, worst
@@ -14,6 +15,9 @@ from .vocabulary import ICONS, Label, Level, worst
 if TYPE_CHECKING:  # models import pydantic; rules import this module and must stay light
     from . import models as m
 
+# A validation run's business impact with this area states the readiness verdict: the document
+# prints the computed verdict in its place (one fact, one line) and SG308 compares the two.
+READINESS_AREA = "deployment readiness"
 SEVERITY_RANK = {"P0": 0, "P1": 1, "P2": 2, "P3": 3}
 ISSUE_LABELS = {"open": "OPEN", "in_progress": "IN PROGRESS", "resolved": "RESOLVED", "closed": "CLOSED"}
 ISSUE_LEVELS: dict[str, Level] = {"open": "warn", "in_progress": "warn", "resolved": "ok", "closed": "ok"}
@@ -70,29 +74,60 @@ def open_blockers(blockers: list[m.Blocker]) -> list[m.Blocker]:
     )
 
 
-def readiness(blockers: list[m.Blocker]) -> Readiness:
-    """Not ready while any P0 is open; ready with risks while a P1 is open."""
-    p0 = [b for b in blockers if b.severity == "P0"]
-    p1 = [b for b in blockers if b.severity == "P1"]
-    if p0:
-        confidence = "LOW" if len(p0) > 1 else "MEDIUM"
-        noun = "blocker" if len(p0) == 1 else "blockers"
-        return Readiness(Status("NOT READY", "fail"), confidence, f"{len(p0)} open P0 {noun}")
-    if p1:
-        noun = "blocker" if len(p1) == 1 else "blockers"
-        return Readiness(Status("READY WITH RISKS", "warn"), "MEDIUM", f"{len(p1)} open P1 {noun}")
-    return Readiness(Status("READY", "ok"), "HIGH", "no open P0 or P1 blockers")
+def readiness(blockers: list[m.Blocker], components: list[m.Component], labels: dict[str, Label]) -> Readiness:
+    """The deployment verdict, from open blockers and component levels (the README's table).
+
+    NOT READY while a P0 blocker is open or a component is at fail level; READY WITH RISKS while
+    a P1 blocker is open or a component is at warn level; READY otherwise.
+    """
+    opened = [b for b in blockers if b.status == "open"]
+    p0 = [b for b in opened if b.severity == "P0"]
+    p1 = [b for b in opened if b.severity == "P1"]
+    levels = [level_of(c.status, labels) for c in components]
+    failing, warning = levels.count("fail"), levels.count("warn")
+    if p0 or failing:
+        reason = _reasons((len(p0), "open P0 blocker"), (failing, "component at fail level"))
+        confidence = "LOW" if len(p0) + failing > 1 else "MEDIUM"
+        return Readiness(Status("NOT READY", "fail"), confidence, reason)
+    if p1 or warning:
+        reason = _reasons((len(p1), "open P1 blocker"), (warning, "component at warn level"))
+        return Readiness(Status("READY WITH RISKS", "warn"), "MEDIUM", reason)
+    return Readiness(Status("READY", "ok"), "HIGH", "no open P0 or P1 blockers, every component at ok level")
+
+
+def _reasons(*counts: tuple[int, str]) -> str:
+    """'2 open P0 blockers, 1 component at fail level' (zero counts left out)."""
+    return ", ".join(f"{n} {_plural(noun, n)}" for n, noun in counts if n)
+
+
+def _plural(noun: str, n: int) -> str:
+    if n == 1:
+        return noun
+    first, _, rest = noun.partition(" at ")
+    words = first.split(" ")
+    words[-1] += "s"
+    return " ".join(words) + (f" at {rest}" if rest else "")
 
 
 def issue_status(issue: m.Issue) -> Status:
-    """How an issue is announced: ALL PHASES COMPLETE, CLOSED, 2/3 PHASES COMPLETE, ..."""
+    """An issue's status word, the same in every line that mentions it: OPEN, IN PROGRESS, CLOSED, ..."""
+    return Status(ISSUE_LABELS[issue.status], ISSUE_LEVELS[issue.status])
+
+
+def issue_state(issue: m.Issue) -> str:
+    """The status word with the close date when there is one: 'CLOSED 2025-09-17', 'IN PROGRESS'."""
+    word = ISSUE_LABELS[issue.status]
+    return f"{word} {issue.closed}" if issue.is_closed and issue.closed else word
+
+
+def phase_progress(issue: m.Issue) -> str:
+    """'all 3 phases complete', '2 of 3 phases complete', or '' for an issue without phases."""
+    total = len(issue.phases)
     done = sum(p.status == "done" for p in issue.phases)
-    level = ISSUE_LEVELS[issue.status]
-    if issue.phases and done == len(issue.phases) and issue.is_closed:
-        return Status("ALL PHASES COMPLETE", level)
-    if issue.phases and not issue.is_closed:
-        return Status(f"{done}/{len(issue.phases)} PHASES COMPLETE", level)
-    return Status(ISSUE_LABELS[issue.status], level)
+    if not total:
+        return ""
+    noun = "phase" if total == 1 else "phases"
+    return f"all {total} {noun} complete" if done == total else f"{done} of {total} {noun} complete"
 
 
 def ready_components(components: list[m.Component], labels: dict[str, Label]) -> list[m.Component]:
@@ -110,11 +145,32 @@ def p0_blockers(blockers: list[m.Blocker]) -> list[m.Blocker]:
     return [b for b in open_blockers(blockers) if b.severity == "P0"]
 
 
+def open_issues(issues: list[m.Issue]) -> list[m.Issue]:
+    """Open and in-progress issues by number: open work is always shown."""
+    return sorted((i for i in issues if not i.is_closed), key=lambda i: i.number)
+
+
 def closed_issues(issues: list[m.Issue]) -> list[m.Issue]:
     """Closed and resolved issues by number."""
     return sorted((i for i in issues if i.is_closed), key=lambda i: i.number)
 
 
-def completed_issues(issues: list[m.Issue]) -> list[m.Issue]:
-    """Closed issues with phase items to show."""
-    return [i for i in issues if i.is_closed and any(p.items for p in i.phases)]
+def recent_issues(issues: list[m.Issue], last_updated: dt.date, days: int) -> list[m.Issue]:
+    """Issues closed within ``days`` before ``last_updated`` (inclusive), newest first.
+
+    "Recent" is counted back from the document's own date, never from the system date, so the
+    same data gives the same document on any day. A closed issue without a close date is never
+    recent (SG303 asks for the date).
+    """
+    start = last_updated - dt.timedelta(days=days)
+    recent = [i for i in issues if i.is_closed and i.closed is not None and start <= i.closed <= last_updated]
+    return sorted(recent, key=lambda i: (-i.closed.toordinal() if i.closed else 0, i.number))
+
+
+def is_readiness_impact(impact: m.Impact) -> bool:
+    return " ".join(impact.area.split()).casefold() == READINESS_AREA
+
+
+def with_full_stop(text: str) -> str:
+    """The text as a sentence: a full stop added only when it does not already end with one."""
+    return text if text.rstrip().endswith((".", "!", "?", "…")) else f"{text}."

@@ -28,6 +28,7 @@ class Config:
     max_errors_per_file: int = 100
     max_output_bytes: int = 32 * 1024 * 1024
     render_timeout: float = 60.0
+    recent_days: int = 30  # issues closed this many days before last_updated are "recently completed"
     source: str | None = None  # the file these settings came from, for messages
     # What regenerates the document (banner, stale hints): 'status-gen render' plus the location
     # flags the user passed, as typed, so the hint reproduces the same document.

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import derive
-from .derive import ISSUE_LABELS, Status, format_rate, level_of, pass_rate, rollup
+from .derive import Status, format_rate, level_of, pass_rate, rollup
 from .vocabulary import ROLLUP_NAMES, Label, worst
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ MONTHS = (
 class View:
     """What the templates see. Attributes are computed once, in __init__."""
 
-    def __init__(self, data: Dataset, labels: dict[str, Label]) -> None:
+    def __init__(self, data: Dataset, labels: dict[str, Label], *, recent_days: int = 30) -> None:
         self.data = data
         self.labels = labels
         self.project = data.project
@@ -39,15 +39,19 @@ class View:
         self.open_blockers = derive.open_blockers(data.blockers)
         self.p0_blockers = derive.p0_blockers(data.blockers)
         self.other_blockers = [b for b in self.open_blockers if b.severity != "P0"]
-        self.readiness = derive.readiness(self.open_blockers)
+        self.readiness = derive.readiness(data.blockers, data.components, labels)
         self.next_steps = [b.next_step for b in self.open_blockers if b.next_step] + data.final_steps
-        self.closed_issues = derive.closed_issues(data.issues)
-        self.completed_issues = derive.completed_issues(data.issues)
+        self.open_issues = derive.open_issues(data.issues)
+        self.recent_issues = derive.recent_issues(data.issues, data.project.last_updated, recent_days)
+        self.listed_issues = self.open_issues + derive.closed_issues(data.issues)
         self.run = data.latest_run
         self.run_status = Status(
             "",
             worst([level_of(i.status, labels) for i in self.run.impacts]) if self.run else "ok",
         )
+        # The computed verdict closes the impact list; a stated one would say it a second time.
+        self.impacts = [i for i in self.run.impacts if not derive.is_readiness_impact(i)] if self.run else []
+        self.summary = self._summary()
         self.categories = data.categories
         self.commands = data.commands
         self.priorities = data.priorities
@@ -55,6 +59,16 @@ class View:
         period = data.priorities.period if data.priorities else None
         self.priorities_period = f"{MONTHS[period.month - 1]} {period.year}" if period else ""
         self.achievements = data.project.achievements
+
+    def _summary(self) -> str:
+        """The health line's text: the summary and the headline metric, ending in one full stop."""
+        summary = self.project.summary.rstrip()
+        if self.metric is None:
+            return derive.with_full_stop(summary)
+        metric = f"{self.metric.value} {self.metric.label}"
+        if summary.endswith((".", "!", "?", "…")):
+            return f"{summary} {derive.with_full_stop(metric)}"
+        return f"{summary} ({metric})."
 
     # Helpers the templates call.
 
@@ -67,6 +81,12 @@ class View:
 
     def issue_status(self, issue: m.Issue) -> Status:
         return derive.issue_status(issue)
+
+    def issue_state(self, issue: m.Issue) -> str:
+        return derive.issue_state(issue)
+
+    def phase_progress(self, issue: m.Issue) -> str:
+        return derive.phase_progress(issue)
 
     def component(self, component_id: str | None) -> m.Component | None:
         return self.data.component_by_id.get(component_id or "")
@@ -88,7 +108,7 @@ class View:
             parts.append(f"{category.tests.passed}/{category.tests.total} pass ({format_rate(rate)})")
         issue = self.issue(category.issue) if category.issue is not None else None
         if issue is not None:
-            parts.append(f"Issue #{issue.number} {ISSUE_LABELS[issue.status].lower()}")
+            parts.append(f"Issue #{issue.number} {derive.issue_state(issue)}")
         elif category.issue is not None:
             parts.append(f"Issue #{category.issue}")
         return " - ".join(parts)

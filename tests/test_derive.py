@@ -26,18 +26,33 @@ def test_rollup_is_the_worst_level() -> None:
 
 
 @pytest.mark.parametrize(
-    ("severities", "verdict", "confidence"),
+    ("severities", "statuses", "verdict", "confidence"),
     [
-        ([], "READY", "HIGH"),
-        (["P2"], "READY", "HIGH"),
-        (["P1"], "READY WITH RISKS", "MEDIUM"),
-        (["P0"], "NOT READY", "MEDIUM"),
-        (["P0", "P0", "P1"], "NOT READY", "LOW"),
+        ([], [], "READY", "HIGH"),
+        (["P2"], ["OK"], "READY", "HIGH"),
+        (["P1"], ["OK"], "READY WITH RISKS", "MEDIUM"),
+        ([], ["OK", "PARTIAL"], "READY WITH RISKS", "MEDIUM"),
+        (["P0"], ["OK"], "NOT READY", "MEDIUM"),
+        ([], ["OK", "NOT RUNNING"], "NOT READY", "MEDIUM"),
+        (["P0"], ["BROKEN"], "NOT READY", "LOW"),
+        (["P0", "P0", "P1"], [], "NOT READY", "LOW"),
     ],
 )
-def test_readiness_from_open_blockers(severities: list[str], verdict: str, confidence: str) -> None:
-    result = readiness([blocker(f"b{i}", s) for i, s in enumerate(severities)])
+def test_readiness_follows_blockers_and_component_levels(
+    severities: list[str], statuses: list[str], verdict: str, confidence: str
+) -> None:
+    """The README's readiness table, row by row: a fail-level component is never READY."""
+    blockers = [blocker(f"b{i}", s) for i, s in enumerate(severities)]
+    components = [component(f"c{i}", s) for i, s in enumerate(statuses)]
+    result = readiness(blockers, components, DEFAULT_LABELS)
     assert (result.verdict.name, result.confidence) == (verdict, confidence)
+
+
+def test_readiness_ignores_resolved_blockers_and_names_its_reasons() -> None:
+    blockers = [blocker("a", "P0", status="resolved"), blocker("b", "P1")]
+    components = [component("x", "BROKEN"), component("y", "DOWN")]
+    assert readiness(blockers, components, DEFAULT_LABELS).reason == "2 components at fail level"
+    assert readiness(blockers, [], DEFAULT_LABELS).reason == "1 open P1 blocker"
 
 
 def test_open_blockers_ordered_and_resolved_dropped() -> None:

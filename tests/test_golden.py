@@ -42,8 +42,11 @@ def test_document_shape(project: Path) -> None:
         "## System Health",
         "## Critical Validation Findings",
         "## Current Priorities",
+        "## Recently Completed",
+        "## Key Architectural Achievements",
         "## Test Status",
         "## Deployment Readiness",
+        "## Issue Status",
     ]
     health = text.split("## System Health")[1].split("##")[0]
     assert sum(1 for line in health.split("\n") if line.startswith("| **")) == 9

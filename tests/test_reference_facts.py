@@ -51,11 +51,11 @@ FACTS = [
     "$500K+ ARR Risk:** ❌ HIGH - Core functionality cannot be validated",
     "16,000+ tests executed with detailed failure analysis",
     "Service availability checks showing auth/backend offline",
-    # priorities, the closed #1296 with every phase item, achievements
+    # priorities, the closed #1296 with every phase item (its highlight in the summary), achievements
     "SSOT Architecture Validation",
     "Run compliance audits and address identified gaps",
     "Load testing and performance profiling",
-    "Issue #1296 AuthTicketManager Implementation - ✅ CLOSED 2025-01-17",
+    "Issue #1296 CLOSED 2025-01-17 - all 3 phases complete:** AuthTicketManager Implementation",
     "Issues #1293 → #1295 completed",
     "Removed 4 deprecated authentication files",
     "Updated 5 test files to modern patterns",
@@ -82,11 +82,14 @@ FACTS = [
     "6. Add missing test fixtures (isolated_test_env)",
     "7. Re-run comprehensive test suite to validate fixes",
     # the closing issue-status lines
-    "Issue #1176 Status: ✅ CLOSED 2025-09-17** - 4 of 4 phases finished. Test infrastructure crisis resolved.",
-    "Issue #1294 Status: ✅ CLOSED 2025-09-17** - Secret loading failures resolved.",
+    "Issue #1176 Status: ✅ CLOSED 2025-09-17** - Anti-recursive test infrastructure remediation - all 4 phases "
+    "complete - Test infrastructure crisis resolved.",
+    "Issue #1294 Status: ✅ CLOSED 2025-09-17** - Secret loading silent failures - Secret loading failures resolved.",
     "Issue #1296 Status: ✅ CLOSED 2025-01-17",
-    "Issue #1309 Status: ✅ RESOLVED 2025-01-17** - SQLAlchemy AsyncAdaptedQueuePool migration complete.",
-    "Issue #1312 Status: ✅ RESOLVED 2025-01-17** - Redis health check AttributeError fixed",
+    "Issue #1309 Status: ✅ RESOLVED 2025-01-17** - SQLAlchemy AsyncAdaptedQueuePool migration - SQLAlchemy "
+    "AsyncAdaptedQueuePool migration complete.",
+    "Issue #1312 Status: ✅ RESOLVED 2025-01-17** - Redis health check AttributeError - Redis health check "
+    "AttributeError fixed",
 ]
 
 READABLE = (ROOT / "SYSTEM_STATUS.md").read_text(encoding="utf-8").replace("\\", "")

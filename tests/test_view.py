@@ -15,25 +15,37 @@ def test_example_view_derivations() -> None:
     assert [c.id for c in view.ready_components] == ["test-infrastructure", "auth-infrastructure", "ssot-architecture"]
     assert len(view.p0_blockers) == 6
     assert view.readiness.verdict.name == "NOT READY"
-    assert view.readiness.reason == "6 open P0 blockers"
+    assert view.readiness.reason == "6 open P0 blockers, 5 components at fail level"
     assert len(view.next_steps) == 7
     assert view.next_steps[0].startswith("Start auth service")
     assert view.next_steps[-1] == "Re-run comprehensive test suite to validate fixes"
-    assert [i.number for i in view.closed_issues] == [1176, 1294, 1296, 1309, 1312]
-    assert view.issue_status(data.issue_by_number[1296]).name == "ALL PHASES COMPLETE"
+    assert [i.number for i in view.listed_issues] == [1176, 1294, 1296, 1309, 1312]
+    assert [i.number for i in view.recent_issues] == [1176, 1294]  # closed on last_updated; the rest in January
+    assert view.issue_state(data.issue_by_number[1296]) == "CLOSED 2025-01-17"
+    assert view.phase_progress(data.issue_by_number[1296]) == "all 3 phases complete"
     assert view.component_note(data.component_by_id["agent-system"]).startswith("0/15 tests pass - ")
     assert view.component_note(data.component_by_id["ssot-architecture"]).startswith("98.7% compliance")
 
 
 def test_a_single_change_moves_every_view() -> None:
-    """Resolving every P0 blocker changes the verdict, the counts and the next steps together."""
+    """Resolving every blocker changes the counts and the next steps together; the verdict
+    still follows the components at fail level (issue 9.1: it said READY next to CRITICAL)."""
     data = load_dataset(EXAMPLE_DATA, DEFAULT_LABELS, "data")
     resolved = [b.model_copy(update={"status": "resolved"}) for b in data.blockers]
     changed = Dataset(**{**{k: getattr(data, k) for k in Dataset.__dataclass_fields__}, "blockers": resolved})
     view = View(changed, DEFAULT_LABELS)
     assert view.p0_blockers == []
-    assert view.readiness.verdict.name == "READY"
+    assert view.health.name == "CRITICAL"
+    assert (view.readiness.verdict.name, view.readiness.reason) == ("NOT READY", "5 components at fail level")
     assert view.next_steps == ["Re-run comprehensive test suite to validate fixes"]
+
+
+def test_recently_completed_counts_back_from_last_updated() -> None:
+    """The window is recent_days before the document's date, whatever today's date is."""
+    data = load_dataset(EXAMPLE_DATA, DEFAULT_LABELS, "data")
+    assert [i.number for i in View(data, DEFAULT_LABELS, recent_days=0).recent_issues] == [1176, 1294]
+    wide = View(data, DEFAULT_LABELS, recent_days=365).recent_issues
+    assert [i.number for i in wide] == [1176, 1294, 1296, 1309, 1312]  # newest first, then by number
 
 
 def test_configured_label_icon_is_shown() -> None:

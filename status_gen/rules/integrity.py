@@ -8,6 +8,11 @@ from typing import Any
 from ..hints import closest
 from .base import Context, Finding, item_where, rule
 
+# Findings of these rules (at error level) stop render and check like a load error: with a
+# duplicate id or a dangling reference the document would show a record in the wrong place or
+# drop a fact silently, and it must never state what the data did not.
+BLOCKS_WRITE = frozenset({"SG101", "SG102"})
+
 
 def _duplicates(records: Iterable[Any], key: str, noun: str) -> Iterator[Finding]:
     first: dict[Any, Any] = {}

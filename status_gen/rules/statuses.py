@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..derive import format_rate, level_of, open_blockers, pass_rate, readiness, rollup
+from ..derive import format_rate, is_readiness_impact, level_of, pass_rate, readiness, rollup
+from ..errors import Location
 from ..options import Option
 from ..vocabulary import RANK, ROLLUP_NAMES
 from .base import Context, Finding, item_where, rule
@@ -282,9 +283,10 @@ def blocker_on_closed_issue(ctx: Context) -> Iterator[Finding]:
 def claim_better_than_data(ctx: Context) -> Iterator[Finding]:
     """A stated health or readiness claim is better than what the data computes.
 
-    ``project.claims.health`` is compared with the health rollup (the worst component level) and
-    ``project.claims.readiness`` with the readiness verdict (from the open blockers). A claim may
-    be more cautious than the data, never more optimistic. Fix the data or lower the claim (or
+    ``project.claims.health`` is compared with the health rollup (the worst component level);
+    ``project.claims.readiness``, and a latest validation run's impact whose area is "Deployment
+    Readiness", with the readiness verdict (from the open blockers and the component levels). A
+    claim may be more cautious than the data, never more optimistic. Fix the data or lower the claim (or
     drop it: the document shows the computed values anyway).
 
     Passing:
@@ -318,13 +320,20 @@ def claim_better_than_data(ctx: Context) -> Iterator[Finding]:
                 f"claims.health is {claims.health} but the components roll up to {ROLLUP_NAMES[computed]}; "
                 "fix the component statuses or lower the claim",
             )
+    verdict = readiness(ctx.data.blockers, ctx.data.components, labels)
+    stated: list[tuple[str, str, Location]] = []
     if claims.readiness is not None:
-        verdict = readiness(open_blockers(ctx.data.blockers))
-        if RANK[level_of(claims.readiness, labels)] < RANK[verdict.verdict.level]:
+        stated.append(("claims.readiness", claims.readiness, claims.where("readiness")))
+    run = ctx.data.latest_run
+    for impact in run.impacts if run else []:
+        if is_readiness_impact(impact):
+            stated.append((f"the '{impact.area}' impact", impact.status, impact.where("status")))
+    for what, label, where in stated:
+        if RANK[level_of(label, labels)] < RANK[verdict.verdict.level]:
             yield Finding(
-                claims.where("readiness"),
-                f"claims.readiness is {claims.readiness} but the data says {verdict.verdict.name} "
-                f"({verdict.reason}); resolve the blockers or lower the claim",
+                where,
+                f"{what} is {label} but the data says {verdict.verdict.name} ({verdict.reason}); "
+                "resolve the blockers, fix the components, or lower the claim",
             )
 
 
