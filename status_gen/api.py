@@ -40,11 +40,12 @@ def build(config: Config, today: dt.date, output_name: str = "SYSTEM_STATUS.md")
         from .view import View
 
         data = load_dataset(config.data, config.labels, data_display, config.root)
+        attach_evidence(data, config)
         problems = run_rules(data, config, today)
         _refuse_integrity_errors(problems)
         banner = BANNER.format(data=data_display.rstrip("/"), command=config.render_command)
         text = render_text(
-            View(data, config.labels, recent_days=config.recent_days),
+            View(data, config.labels, recent_days=config.recent_days, provenance=config.provenance),
             templates=config.templates,
             banner=banner,
             display=output_name,
@@ -62,6 +63,15 @@ def _refuse_integrity_errors(problems: list[Problem]) -> None:
 
     blocking = [p for p in problems if p.code in BLOCKS_WRITE and p.level == "error"]
     raise_all([StatusGenError(f"{p.message} [{p.code} {p.slug}]", p.where) for p in blocking])
+
+
+def attach_evidence(data: Dataset, config: Config) -> None:
+    """Read the reports and the tracker export the data and settings name (only when they name any)."""
+    named = any(c.junit or c.coverage for c in data.components) or any(c.junit or c.coverage for c in data.categories)
+    if named or config.tracker:
+        from .evidence.collect import collect
+
+        data.evidence = collect(data.components, data.categories, config.root, config.tracker)
 
 
 @contextmanager

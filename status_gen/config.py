@@ -58,6 +58,13 @@ SETTINGS: tuple[Option, ...] = (
         maximum=36_500,
     ),
     Option("render_timeout", float, 60.0, "seconds a render may take (ceiling 600)", minimum=0.1, maximum=600),
+    Option(
+        "tracker",
+        str,
+        "",
+        "the issue tracker's JSON export (`gh issue list --json ...` or GitLab's API), compared with issues.yaml",
+    ),
+    Option("provenance", bool, True, "numbers read from test and coverage reports name their file and date"),
     Option("labels", dict, "{}", 'extra status labels: `NAME = { level = "ok" | "warn" | "fail", icon = "..." }`'),
     Option(
         "rules",

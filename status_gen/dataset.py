@@ -6,7 +6,7 @@ import types
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -16,6 +16,9 @@ from .errors import Location, StatusGenError, raise_all
 from .hints import closest
 from .loader import Document, Map, Seq, load_file
 from .vocabulary import Label
+
+if TYPE_CHECKING:
+    from .evidence.collect import Evidence
 
 EXTENSIONS = (".yaml", ".yml")
 REQUIRED = ("project",)
@@ -35,6 +38,7 @@ class Dataset:
     priorities: m.PrioritiesFile | None = None
     runs: list[m.ValidationRun] = field(default_factory=list)
     documents: dict[str, Document] = field(default_factory=dict)
+    evidence: Evidence | None = None  # what the reports say, once read (evidence.collect)
 
     def __post_init__(self) -> None:
         # First record wins for duplicated ids; the duplicate-id rule reports the others.

@@ -143,6 +143,22 @@ class Project(Record):
     achievements: list[Achievement] = []
 
 
+ReportPath = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+
+
+class CoverageSource(Record):
+    """A coverage report and the path prefix (a folder or file, relative to the project) it is read for."""
+
+    report: ReportPath
+    prefix: Annotated[str, StringConstraints(max_length=500)] = ""
+
+
+# A record's numbers may come from files: JUnit reports (one path or a list) and a coverage report
+# (a path, or a report and the prefix to read it for). Paths are relative to the project root.
+JUnitPaths = ReportPath | list[ReportPath] | None
+CoveragePath = ReportPath | CoverageSource | None
+
+
 class Component(Record):
     id: Id
     name: Text
@@ -153,6 +169,8 @@ class Component(Record):
     checked: Date | None = None
     max_age_days: Count | None = None
     capability: Text | None = None
+    junit: JUnitPaths = None
+    coverage: CoveragePath = None
 
 
 class Phase(Record):
@@ -200,6 +218,8 @@ class TestCategory(Record):
     note: Text
     tests: Tests | None = None
     issue: StrictInt | None = None
+    junit: JUnitPaths = None
+    coverage: CoveragePath = None
 
 
 class PriorityItem(Record):

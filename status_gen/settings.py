@@ -34,3 +34,5 @@ class Config:
     # flags the user passed, as typed, so the hint reproduces the same document.
     render_command: str = "status-gen render"
     warnings: tuple[str, ...] = ()  # 'file:line:col: warning: ...' lines about deprecated settings
+    tracker: str | None = None  # the issue tracker's export (JSON), relative to the project root
+    provenance: bool = True  # numbers read from reports name their file and date in the document

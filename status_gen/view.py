@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import derive
-from .derive import Status, format_rate, level_of, pass_rate, rollup
+from .derive import Status, format_rate, level_of, rollup
+from .evidence.text import coverage_text, provenance
 from .vocabulary import ROLLUP_NAMES, Label, worst
 
 if TYPE_CHECKING:
@@ -26,8 +27,11 @@ MONTHS = (
 class View:
     """What the templates see. Attributes are computed once, in __init__."""
 
-    def __init__(self, data: Dataset, labels: dict[str, Label], *, recent_days: int = 30) -> None:
+    def __init__(
+        self, data: Dataset, labels: dict[str, Label], *, recent_days: int = 30, provenance: bool = True
+    ) -> None:
         self.data = data
+        self.provenance = provenance  # numbers read from reports name their file and date
         self.labels = labels
         self.project = data.project
         self.metric = data.metric_by_id.get(data.project.headline_metric or "")
@@ -97,18 +101,40 @@ class View:
         metric = self.data.metric_by_id.get(component.metric or "")
         if metric:
             parts.append(metric.value)
-        if component.tests:
-            parts.append(f"{component.tests.passed}/{component.tests.total} tests pass -")
+        counted = self._counts("component", component)
+        if counted:
+            parts.append(f"{counted[0]}/{counted[1]} tests pass{counted[2]} -")
+        coverage = self._coverage("component", component)
+        if coverage:
+            parts.append(f"{coverage} -")
         return " ".join([*parts, component.note])
 
     def tests_note(self, category: m.TestCategory) -> str:
         parts = [category.note]
-        rate = pass_rate(category.tests)
-        if category.tests and rate is not None:
-            parts.append(f"{category.tests.passed}/{category.tests.total} pass ({format_rate(rate)})")
+        counted = self._counts("category", category)
+        if counted and counted[1]:
+            passed, total, source = counted
+            parts.append(f"{passed}/{total} pass ({format_rate(100.0 * passed / total)}){source}")
+        coverage = self._coverage("category", category)
+        if coverage:
+            parts.append(coverage)
         issue = self.issue(category.issue) if category.issue is not None else None
         if issue is not None:
             parts.append(f"Issue #{issue.number} {derive.issue_state(issue)}")
         elif category.issue is not None:
             parts.append(f"Issue #{category.issue}")
         return " - ".join(parts)
+
+    def _counts(self, kind: str, record: m.Component | m.TestCategory) -> tuple[int, int, str] | None:
+        """(passed, total, provenance) from the record's JUnit reports when read, else as typed."""
+        report = self.data.evidence.tests_for(kind, record.id) if self.data.evidence else None
+        if report is not None:
+            source = f" {provenance(report.sources, report.date)}" if self.provenance else ""
+            return report.counts.passed, report.counts.total, source
+        if record.tests:
+            return record.tests.passed, record.tests.total, ""
+        return None
+
+    def _coverage(self, kind: str, record: m.Component | m.TestCategory) -> str:
+        reading = self.data.evidence.coverage_for(kind, record.id) if self.data.evidence else None
+        return coverage_text(reading, self.provenance) if reading else ""

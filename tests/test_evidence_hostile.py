@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from status_gen.errors import StatusGenError
-from status_gen.evidence import read_coverage, read_junit, read_tracker
-from status_gen.evidence.junit import CaseCounts
+from status_gen.evidence.coverage_report import read_coverage
+from status_gen.evidence.junit import CaseCounts, read_junit
+from status_gen.evidence.tracker import read_tracker
 
 REPORTS = Path(__file__).parent / "hostile" / "reports"
 

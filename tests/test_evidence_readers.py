@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 from status_gen.errors import StatusGenError
-from status_gen.evidence import CaseCounts, read_coverage, read_junit, read_junits, read_tracker
+from status_gen.evidence.coverage_report import read_coverage
+from status_gen.evidence.junit import CaseCounts, read_junit, read_junits
+from status_gen.evidence.tracker import read_tracker
 
 FIXTURES = Path(__file__).parent / "evidence"
 

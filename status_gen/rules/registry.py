@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from . import age, dates, integrity, markdown, statuses
+from . import age, dates, evidence, integrity, markdown, statuses
 from .base import Rule
 
-RULES: tuple[Rule, ...] = (*integrity.RULES, *dates.RULES, *statuses.RULES, *age.RULES)
+RULES: tuple[Rule, ...] = (*integrity.RULES, *dates.RULES, *statuses.RULES, *age.RULES, *evidence.RULES)
 # Rules over a hand-written Markdown document (status-gen lint), not over the data.
 LINT_RULES: tuple[Rule, ...] = markdown.RULES
 

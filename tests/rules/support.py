@@ -13,6 +13,7 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
+from status_gen.api import attach_evidence
 from status_gen.config import Config
 from status_gen.dataset import load_dataset
 from status_gen.rules.base import Problem
@@ -23,7 +24,9 @@ BASE = HERE / "base"
 CASES = HERE / "cases"
 TODAY = dt.date(2025, 9, 17)
 MARK = "# <-"
-_FILE_LINE = re.compile(r"^# ([a-z]+\.ya?ml)\s*$")
+# Data files (``# tests.yaml``) go into data/; reports (``# reports/junit.xml``) into the project root.
+_FILE_LINE = re.compile(r"^# ([a-z]+\.ya?ml|reports/[a-z][a-z0-9_.-]*\.(?:xml|json|info))\s*$")
+TRACKER = "reports/issues.json"  # a case holding this file runs with it as the 'tracker' setting
 
 
 def split_files(text: str) -> dict[str, str]:
@@ -48,6 +51,7 @@ def marked_lines(files: dict[str, str]) -> set[tuple[str, int]]:
     return {
         (f"data/{name}", number)
         for name, text in files.items()
+        if "/" not in name
         for number, line in enumerate(text.splitlines(), start=1)
         if MARK in line
     }
@@ -58,15 +62,20 @@ def make_data(folder: Path, files: dict[str, str]) -> Path:
     data = folder / "data"
     shutil.copytree(BASE, data)
     for name, text in files.items():
-        (data / name).write_text(text, encoding="utf-8")
+        target = folder / name if "/" in name else data / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
     return data
 
 
 def check(data: Path, config: Config | None = None, today: dt.date = TODAY) -> list[Problem]:
     """Every problem the rules find in a data folder (shown as ``data/<file>``)."""
     config = config or Config()
+    tracker = TRACKER if (data.parent / TRACKER).exists() else config.tracker
+    config = replace(config, data=data, root=data.parent, tracker=tracker)
     dataset = load_dataset(data, config.labels, "data")
-    return run_rules(dataset, replace(config, data=data), today)
+    attach_evidence(dataset, config)
+    return run_rules(dataset, config, today)
 
 
 def fired(problems: list[Problem], code: str) -> set[tuple[str, int]]:

@@ -57,6 +57,23 @@ OPTION_CASES = [
         "# components.yaml\ncomponents:\n"
         "  - {id: api, name: API, status: OK, note: serving, tests: {passed: 17, total: 20}}\n",
     ),
+    (
+        "SG503",
+        "max_age_days",
+        10,
+        9,
+        "# tests.yaml\ncategories:\n  - {id: u, name: U, status: PASSING, note: n, junit: reports/junit.xml}\n"
+        '# reports/junit.xml\n<testsuite timestamp="2025-09-07T12:00:00"><testcase name="a"/></testsuite>\n',
+    ),
+    (
+        "SG506",
+        "tolerance_days",
+        3,
+        2,
+        '# issues.yaml\nissues:\n  - {number: 7, title: Login, status: open, opened: "2025-09-10"}\n'
+        '# reports/issues.json\n[{"number": 7, "title": "Login", "state": "OPEN",'
+        ' "createdAt": "2025-09-07T12:00:00Z"}]\n',
+    ),
 ]
 DECLARED = sorted((r.code, o.name) for r in RULES for o in r.options)
 
