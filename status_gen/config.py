@@ -211,9 +211,9 @@ def parse_table(table: dict[str, Any], display: str, text: str = "") -> Config:
             problem = next(o for o in SETTINGS if o.name == key).problem(value)
             if problem:
                 raise StatusGenError(f"setting '{key}' {problem}", where)
-            if key in ("data", "templates", "output") and value != "-":
+            if key in ("data", "templates", "output", "tracker") and value not in ("-", ""):
                 value = setting_path(value, key, where)
-            values[key] = str(value) if key == "output" else value
+            values[key] = str(value) if key in ("output", "tracker") else value
     if deprecated:
         values["rule_options"], values["warnings"] = _migrate(deprecated, values.get("rule_options", {}), display, text)
     return Config(**values)

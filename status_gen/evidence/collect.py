@@ -83,9 +83,9 @@ def collect(components: Sequence[Any], categories: Sequence[Any], root: Path, tr
         for index, name in enumerate(files):
             where = _where_named(record, "junit", index if isinstance(record.junit, list) else None)
             try:
-                path = confined(root, name, str(where))
+                path = confined(root, name, "junit", where)
             except StatusGenError as exc:
-                errors.append(StatusGenError(exc.message, where))
+                errors.append(exc)
                 continue
             if path.exists():
                 found.append((path, _display(name)))
@@ -119,9 +119,9 @@ def _read_coverage(
 ) -> None:
     where = wanted[0][2]
     try:
-        path = confined(root, name, str(where))
+        path = confined(root, name, "coverage", where)
     except StatusGenError as exc:
-        errors.append(StatusGenError(exc.message, where))
+        errors.append(exc)
         return
     if not path.exists():
         evidence.missing.extend(Missing(w, name, "coverage report") for _, _, w in wanted)
@@ -143,7 +143,7 @@ def _read_tracker(root: Path, name: str, evidence: Evidence, errors: list[Status
 
     display = _display(name)
     try:
-        path = confined(root, name, f"setting 'tracker' ({display})")
+        path = confined(root, name, "tracker", Location(display))
         if not path.exists():
             raise StatusGenError(
                 f"the tracker export named by the 'tracker' setting does not exist; create it with "

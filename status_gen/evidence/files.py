@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -68,25 +67,19 @@ def parse_timestamp(text: str) -> dt.datetime:
     return stamp
 
 
-def confined(root: Path, name: str, display: str) -> Path:
+def confined(root: Path, name: str, key: str, where: Location) -> Path:
     """``name`` (relative to the project root) as a path, refusing anything that leads outside it.
 
-    Symlinks are followed only to see where they lead: a report that resolves outside the
-    project is refused, so a pull request cannot make the document quote files from the runner.
+    The project's one confinement module decides: no absolute path or '..' (``where`` is the
+    place that names the file), and symlinks are followed only to check they stay inside.
     """
-    if not name or "\x00" in name:
-        raise StatusGenError("report path is empty", Location(display))
-    relative = Path(name)
-    if relative.is_absolute() or ".." in relative.parts:
-        raise StatusGenError(
-            f"report path {name!r} must be relative to the project root and stay inside it", Location(display)
-        )
-    base = root.resolve()
-    target = base / relative
+    from ..confine import for_reading, setting_path
+
     try:
-        resolved = Path(os.path.realpath(target))
-    except (OSError, RuntimeError):
-        raise StatusGenError(f"report path {name!r} cannot be resolved (a symlink loop?)", Location(display)) from None
-    if resolved != base and base not in resolved.parents:
-        raise StatusGenError(f"report path {name!r} leads outside the project (through a symlink)", Location(display))
-    return target
+        path = root / setting_path(name, key, where)
+    except StatusGenError as exc:  # its wording names a setting; 'junit' and 'coverage' are data keys
+        raise StatusGenError(exc.message.replace(f"setting '{key}'", f"'{key}'"), where) from None
+    try:
+        return for_reading(path, root, name)
+    except StatusGenError as exc:
+        raise StatusGenError(f"{key} {name!r} {exc.message}", where) from None
