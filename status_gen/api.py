@@ -1,4 +1,8 @@
-"""The pipeline as plain functions: settings in, document text and problems out. No printing."""
+"""The pipeline as plain functions: settings in, document text and problems out. No printing.
+
+``build`` renders and runs the rules; ``check`` also compares with the document on disk and
+returns a ``CheckResult`` that the reporters (``report.REPORTERS``) turn into text.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +11,20 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .errors import StatusGenError, flatten
 from .paths import shown
+from .report import visible
+from .result import LOAD_ERROR, STALE_DOCUMENT, CheckResult
 from .settings import Config
 
 if TYPE_CHECKING:
     from .dataset import Dataset
     from .rules.base import Problem
+
+__all__ = ["LOAD_ERROR", "STALE_DOCUMENT", "CheckResult", "Result", "build", "check", "not_loaded"]
 
 
 @dataclass(frozen=True)
@@ -43,7 +53,9 @@ def build(config: Config, today: dt.date, output_name: str = "SYSTEM_STATUS.md")
         attach_evidence(data, config)
         problems = run_rules(data, config, today)
         _refuse_integrity_errors(problems)
-        banner = BANNER.format(data=data_display.rstrip("/"), command=config.render_command)
+        # A name with a line break must not break the banner comment open (or start a line).
+        data_name, command = visible(data_display.rstrip("/")), visible(config.render_command)
+        banner = BANNER.format(data=data_name, command=command)
         text = render_text(
             View(data, config.labels, recent_days=config.recent_days, provenance=config.provenance),
             templates=config.templates,
@@ -96,3 +108,41 @@ def _gc_paused() -> Iterator[None]:
                 gc.freeze()
                 gc.unfreeze()
             gc.enable()
+
+
+def check(config: Config, today: dt.date) -> CheckResult:
+    """Run the rules and compare the document on disk with the data. Never writes, never raises
+    for input the user must fix: such errors come back in a result with ``loaded=False``."""
+    from .inject import merge
+    from .output import read_bytes, unified_diff
+    from .rules.registry import RULES
+
+    name = "-" if config.output == "-" else shown(Path(config.output), config.root)
+    try:
+        if config.output == "-":
+            raise StatusGenError("check compares with a file; --output - is only for render")
+        built = build(config, today, name)
+        on_disk = read_bytes(Path(config.output), config.root)
+        # In inject mode only the marked region can differ: everything else is copied from the file.
+        expected = merge(on_disk, built.text, name)
+    except StatusGenError as error:
+        return not_loaded(error, name, config.render_command)
+    stale = on_disk != expected
+    off = sum(config.rules.get(rule.code, rule.level) == "off" for rule in RULES)
+    return CheckResult(
+        document=name,
+        fix=config.render_command,
+        problems=tuple(built.problems),
+        stale=stale,
+        missing=on_disk is None,
+        diff=unified_diff(on_disk, expected, visible(name)) if stale else "",
+        rules_run=len(RULES) - off,
+        rules_off=off,
+    )
+
+
+def not_loaded(
+    error: StatusGenError, document: str = "SYSTEM_STATUS.md", fix: str = "status-gen render"
+) -> CheckResult:
+    """The result of a check that stopped at input it could not load."""
+    return CheckResult(document=document, fix=fix, loaded=False, load_errors=tuple(flatten(error)))

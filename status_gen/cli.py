@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import io
 import os
 import shlex
 import sys
@@ -17,22 +18,58 @@ from typing import Any
 
 import click
 
-from .errors import ErrorGroup, StatusGenError
+from .errors import StatusGenError, flatten
 from .paths import shown
+from .report import REPORTERS, Options, shield, visible
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_INPUT, EXIT_BUG = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130  # the shell's code for SIGINT
 
 
+def _options(strict: bool = False) -> Options:
+    """Report options for this run: a fresh stop-commands token, and whether GitHub Actions reads us."""
+    import secrets
+
+    return Options(strict, secrets.token_hex(16), os.environ.get("GITHUB_ACTIONS") == "true")
+
+
+def _emit(text: str, *, err: bool = False, guard: bool = False) -> None:
+    """Print ``text`` as is (``guard``: shielded from the GitHub runner when it reads us).
+
+    A standard output that cannot take it (a full disk, ``> /dev/full``) is exit 2 with a
+    message, not a traceback: the OSError becomes an input error here.
+    """
+    if guard:
+        text = shield(text, _options())
+    stream = sys.stderr if err else sys.stdout
+    try:
+        stream.write(text)
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        if err:
+            return  # no stream is left to say it on; the exit code still tells
+        _detach_stdout()
+        raise StatusGenError(f"cannot write to standard output: {exc.strerror or exc}") from None
+
+
+def _detach_stdout() -> None:
+    """Point file descriptor 1 at /dev/null so the interpreter's last flush cannot fail again."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass  # not a real file (a test runner's buffer): nothing will flush it at exit
+
+
 def _echo_error(error: StatusGenError) -> None:
-    for one in error.errors if isinstance(error, ErrorGroup) else [error]:
+    lines = []
+    for one in flatten(error):
         prefix = f"{one.where}: " if one.where else "status-gen: "
-        click.echo(_visible(f"{prefix}error: {one.message}"), err=True)
-
-
-def _visible(text: str) -> str:
-    """Escape invisible characters: a key such as "\\e[2J" from the data must not drive the terminal."""
-    return text if text.isprintable() else "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+        lines.append(visible(f"{prefix}error: {one.message}") + "\n")
+    _emit("".join(lines), err=True, guard=True)
 
 
 def _parse_today(value: str | None) -> dt.date:
@@ -79,7 +116,7 @@ def _settings(data: str | None, templates: str | None, output: str | None, confi
 
     config = load_config(config_file)
     for warning in config.warnings:  # deprecated settings still work; say where they moved
-        click.echo(_visible(warning), err=True)
+        _emit(visible(warning) + "\n", err=True, guard=True)
     cwd = Path.cwd()
     given = {"--data": data, "--templates": templates, "--output": output, "--config": config_file}
     flags = [f"{flag} {shlex.quote(value)}" for flag, value in given.items() if value is not None and value != "-"]
@@ -141,7 +178,7 @@ def render(data: str | None, templates: str | None, output: str | None, today: s
     from .api import build
     from .inject import merge
     from .output import read_bytes, write_if_changed
-    from .report import text as text_report
+    from .report import problem_lines
 
     settings = _settings(data, templates, output, config)
     day = _parse_today(today)
@@ -151,13 +188,13 @@ def render(data: str | None, templates: str | None, output: str | None, today: s
     document = (
         b"" if settings.output == "-" else merge(read_bytes(Path(settings.output), settings.root), result.text, name)
     )
-    click.echo(text_report(result.problems), err=True, nl=False)
+    _emit(problem_lines(result.problems), err=True, guard=True)
     if settings.output == "-":
-        sys.stdout.write(result.text)
+        _emit(result.text)
     elif write_if_changed(Path(settings.output), document, settings.root):
-        click.echo(f"wrote {name}", err=True)
+        _emit(visible(f"wrote {name}") + "\n", err=True, guard=True)
     else:
-        click.echo(f"{name} is up to date", err=True)
+        _emit(visible(f"{name} is up to date") + "\n", err=True, guard=True)
     return EXIT_PROBLEMS if result.errors else EXIT_OK
 
 
@@ -166,10 +203,10 @@ def render(data: str | None, templates: str | None, output: str | None, today: s
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "github"]),
+    type=click.Choice(list(REPORTERS)),
     default="text",
     show_default=True,
-    help="How to print problems.",
+    help="Report format, printed on stdout (github: annotations and a step summary; sarif: code scanning).",
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 def check(
@@ -185,55 +222,34 @@ def check(
 
     Exits 0 when clean, 1 when a rule finds an error (or a warning, with --strict) or the
     document is missing or stale (a diff and the fixing command are printed), 2 when the input
-    cannot be loaded.
+    cannot be loaded. The whole report, in every format, goes to stdout.
 
     \b
     Examples:
       status-gen check
       status-gen check --format json > status-report.json
       status-gen check --format github --strict
+      status-gen check --format sarif > status-gen.sarif
     """
-    from . import report
-    from .api import build
-    from .inject import merge
-    from .output import read_bytes, unified_diff
+    from . import api
 
-    settings = _settings(data, templates, output, config)
-    day = _parse_today(today)
-    if settings.output == "-":
-        raise StatusGenError("check compares with a file; --output - is only for render")
-    path = Path(settings.output)
-    name = shown(path, settings.root)
-    result = build(settings, day, name)
-    on_disk = read_bytes(path, settings.root)
-    # In inject mode only the marked region can differ: everything else is copied from the file.
-    expected = merge(on_disk, result.text, name)
-    stale = on_disk != expected
-    diff = unified_diff(on_disk, expected, name) if stale else ""
-    fix = settings.render_command
-    problems = result.problems
-    if fmt == "json":
-        click.echo(report.as_json(problems, stale=stale, diff=diff, document=name), nl=False)
-    elif fmt == "github":
-        click.echo(report.github(problems, stale=stale, document=name, fix=fix), nl=False)
-        summary = os.environ.get("GITHUB_STEP_SUMMARY")
-        if summary:
-            try:
-                with open(summary, "a", encoding="utf-8") as handle:
-                    handle.write(report.github_summary(problems, stale=stale, document=name, fix=fix))
-            except OSError as exc:
-                raise StatusGenError(
-                    f"cannot append to $GITHUB_STEP_SUMMARY: {exc.strerror}", _where(summary)
-                ) from None
-    if fmt != "json":
-        if fmt == "text":
-            click.echo(report.text(problems), nl=False)
-        if stale:
-            state = "is missing" if on_disk is None else "is stale"
-            click.echo(diff, nl=False, err=fmt == "github")
-            click.echo(f"{name} {state}: run '{fix}' to regenerate it", err=True)
-    failed = stale or bool(result.errors) or (strict and bool(problems))
-    return EXIT_PROBLEMS if failed else EXIT_OK
+    try:
+        result = api.check(_settings(data, templates, output, config), _parse_today(today))
+    except StatusGenError as error:  # settings or flags: reported in the chosen format too
+        result = api.not_loaded(error, output or "SYSTEM_STATUS.md")
+    report = REPORTERS[fmt](result, _options(strict))
+    _emit(report.err, err=True)
+    _emit(report.out)
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if report.summary and summary:
+        try:
+            with open(summary, "a", encoding="utf-8") as handle:
+                handle.write(report.summary)
+        except OSError as exc:
+            raise StatusGenError(f"cannot append to $GITHUB_STEP_SUMMARY: {exc.strerror}", _where(summary)) from None
+    if not result.loaded:
+        return EXIT_INPUT
+    return EXIT_PROBLEMS if result.failed(strict) else EXIT_OK
 
 
 @main_group.command()
@@ -269,10 +285,10 @@ def lint(documents: tuple[str, ...], fmt: str, strict: bool, config: str | None)
       status-gen lint docs/*.md --format json > lint.json
       status-gen lint STATUS.md --format github --strict
     """
-    from . import report
     from .config import load_config
     from .errors import raise_all
     from .lint import lint_text, read_markdown
+    from .report import annotation_lines, problem_lines, problems_json
 
     settings = load_config(config)
     cwd = Path.cwd()
@@ -288,11 +304,11 @@ def lint(documents: tuple[str, ...], fmt: str, strict: bool, config: str | None)
     problems = [problem for name, text in texts for problem in lint_text(text, name, settings)]
     names = ", ".join(name for name, _ in texts)
     if fmt == "json":
-        click.echo(report.as_json(problems, stale=False, diff="", document=names), nl=False)
+        _emit(problems_json(problems, names))
     elif fmt == "github":
-        click.echo(report.github(problems, stale=False, document=names, fix=""), nl=False)
+        _emit(annotation_lines(problems))
     else:
-        click.echo(report.text(problems), nl=False)
+        _emit(problem_lines(problems), guard=True)
     failed = any(p.level == "error" for p in problems) or (strict and bool(problems))
     return EXIT_PROBLEMS if failed else EXIT_OK
 
@@ -419,18 +435,29 @@ def init_command(directory: str, today: str | None, skip_existing: bool) -> int:
 
 
 @main_group.command(name="rules")
-def rules_command() -> int:
-    """List every rule: code, slug, default level and summary.
+@click.option("--config", metavar="FILE", help="Settings file whose rule levels apply [default: found as for check].")
+def rules_command(config: str | None) -> int:
+    """List every rule: code, slug, the level in effect here (and the default where it differs), summary.
 
     \b
-    Example:
+    Examples:
       status-gen rules
+      status-gen rules --config ci/.status-gen.toml
     """
+    from .config import load_config
+    from .report import plain
     from .rules.registry import LINT_RULES, RULES
 
-    width = max(len(r.slug) for r in (*RULES, *LINT_RULES))
-    for r in (*RULES, *LINT_RULES):
-        click.echo(f"{r.code}  {r.slug:<{width}}  {r.level:<7}  {r.summary}")
+    chosen = load_config(config).rules
+    rules = (*RULES, *LINT_RULES)
+    levels = [chosen.get(r.code, r.level) for r in rules]
+    levels = [lv if lv == r.level else f"{lv} (default {r.level})" for r, lv in zip(rules, levels, strict=True)]
+    slug_width, level_width = max(len(r.slug) for r in rules), max(len(lv) for lv in levels)
+    lines = [
+        f"{r.code}  {r.slug:<{slug_width}}  {lv:<{level_width}}  {plain(r.summary)}"
+        for r, lv in zip(rules, levels, strict=True)
+    ]
+    _emit("".join(line + "\n" for line in lines))
     return EXIT_OK
 
 
@@ -444,17 +471,17 @@ def explain(code: str) -> int:
       status-gen explain SG101
       status-gen explain duplicate-id
     """
+    from .report import plain
     from .rules.registry import find_rule
 
     rule = find_rule(code)
     if rule is None:
-        raise StatusGenError(f"unknown rule '{code}'; 'status-gen rules' lists them")
-    click.echo(f"{rule.code} {rule.slug} (default level: {rule.level})\n")
-    click.echo(rule.doc)
+        raise StatusGenError(f"unknown rule '{visible(code)}'; 'status-gen rules' lists them")
+    lines = [f"{rule.code} {rule.slug} (default level: {rule.level})", "", plain(rule.doc)]
     if rule.options:
-        click.echo(f"\nOptions (set them under [tool.status-gen.rules.{rule.code}]):")
-        for option in rule.options:
-            click.echo(f"  {option.name} ({option.kind_name}, default {option.default!r}): {option.doc}")
+        lines += ["", f"Options (set them under [tool.status-gen.rules.{rule.code}]):"]
+        lines += [f"  {o.name} ({o.kind_name}, default {o.default!r}): {plain(o.doc)}" for o in rule.options]
+    _emit("".join(line + "\n" for line in lines))
     return EXIT_OK
 
 
@@ -477,7 +504,8 @@ def main(argv: list[str] | None = None) -> int:
     except (click.exceptions.Abort, KeyboardInterrupt):  # click turns Ctrl-C into Abort
         click.echo("Aborted!", err=True)
         return EXIT_INTERRUPTED
-    except BrokenPipeError:
+    except BrokenPipeError:  # `status-gen ... | head`: the reader has all it wanted
+        _detach_stdout()
         return EXIT_OK
     except Exception:
         import traceback  # only a bug pays for this import

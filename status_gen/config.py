@@ -134,7 +134,7 @@ def _display(path: Path, cwd: Path) -> str:
 
 def _read(path: Path, display: str | None = None) -> str:
     from .confine import for_reading
-    from .loader import decode
+    from .textfile import decode
 
     display = display or str(path)
     try:

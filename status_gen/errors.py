@@ -56,3 +56,8 @@ def raise_all(errors: list[StatusGenError]) -> None:
         raise errors[0]
     if errors:
         raise ErrorGroup(errors)
+
+
+def flatten(error: StatusGenError) -> list[StatusGenError]:
+    """The single errors inside ``error`` (itself, or a group's members)."""
+    return list(error.errors) if isinstance(error, ErrorGroup) else [error]

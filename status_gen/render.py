@@ -30,8 +30,8 @@ from .confine import for_reading, hidden_part
 from .derive import format_rate
 from .errors import Location, StatusGenError
 from .escape import code, inline
-from .loader import decode
 from .paths import shown
+from .textfile import decode
 from .verify import check_tables, normalise
 from .view import View
 

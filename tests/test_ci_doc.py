@@ -86,3 +86,16 @@ def test_gitlab_job_commands_pass_on_the_example(project: Path) -> None:
     code, out, err = run_cli("check")
     assert code == 0, out + err
     assert job["artifacts"]["paths"] == ["status-gen-report.json"]
+
+
+def test_sarif_workflow_uploads_what_check_writes(project: Path, tmp_path: Path) -> None:
+    workflow = _yaml_block("GitHub code scanning (SARIF)")
+    (job,) = workflow["jobs"].values()
+    assert workflow["permissions"]["security-events"] == "write"
+    (command,) = [step["run"] for step in job["steps"] if step.get("run", "").startswith("status-gen")]
+    (upload,) = [step for step in job["steps"] if step.get("uses", "").startswith("github/codeql-action/upload-sarif@")]
+    assert upload["if"] == "always()"
+    assert command.endswith(f"> {upload['with']['sarif_file']}")
+    code, out, err = run_cli(*_status_gen_args(command))
+    assert code == 0, err  # the age rules may warn against the real date; warnings pass
+    assert json.loads(out)["version"] == "2.1.0"

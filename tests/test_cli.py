@@ -113,9 +113,9 @@ def test_banner_and_fix_hint_name_the_flags_that_reproduce_the_document(project:
     command = "status-gen render --data status/yaml --output status/STATUS.md"
     assert f"then run: {command} -->" in (project / "status" / "STATUS.md").read_text(encoding="utf-8")
     (project / "status" / "STATUS.md").write_text("edited\n", encoding="utf-8")
-    code, _, err = run_cli("check", "--today", EXAMPLE_TODAY, *flags)
+    code, out, _ = run_cli("check", "--today", EXAMPLE_TODAY, *flags)
     assert code == 1
-    assert f"status/STATUS.md is stale: run '{command}' to regenerate it" in err
+    assert f"status/STATUS.md is stale: run '{command}' to regenerate it" in out
 
 
 def test_symlinked_data_folder_keeps_the_document_machine_independent(project: Path) -> None:

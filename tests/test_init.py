@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from status_gen.models import FILE_MODELS
+from status_gen.rules.registry import RULES
 from status_gen.scaffold import example_files
 from status_gen.schema import render_schemas
 from status_gen.vocabulary import DEFAULT_LABELS
@@ -48,7 +49,7 @@ def test_init_then_render_and_check_pass_at_once(empty: Path) -> None:
     code, out, err = run_cli("render", "--today", DAY)
     assert (code, out, err) == (0, "", "SYSTEM_STATUS.md is up to date\n")
     code, out, err = run_cli("check", "--today", DAY, "--strict")
-    assert (code, out, err) == (0, "", "")
+    assert (code, out, err) == (0, f"SYSTEM_STATUS.md is up to date; {len(RULES)} rules, no problems\n", "")
     assert (empty / "SYSTEM_STATUS.md").read_bytes() == before
     assert b"# Example Service - System Status" in before
 
@@ -57,7 +58,7 @@ def test_fresh_example_is_clean_without_today(empty: Path) -> None:
     """Dated today, so the age rules have nothing to warn about when run without --today."""
     assert run_cli("init")[0] == 0
     code, out, err = run_cli("check", "--strict")
-    assert (code, out, err) == (0, "", "")
+    assert (code, out, err) == (0, f"SYSTEM_STATUS.md is up to date; {len(RULES)} rules, no problems\n", "")
     assert f'last_updated: "{dt.date.today().isoformat()}"' in (empty / "data/project.yaml").read_text("utf-8")
 
 

@@ -50,7 +50,7 @@ def test_check_compares_only_the_region(project: Path) -> None:
     code, out, err = run_cli("check", "--today", EXAMPLE_TODAY, "--output", "README.md")
     assert code == 1
     assert "-# Netra Apex - All Good" in out and "+# Netra Apex - System Status" in out
-    assert "README.md is stale" in err
+    assert "README.md is stale" in out
 
 
 @pytest.mark.parametrize(

@@ -4,22 +4,56 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
+from status_gen.report import plain
 from status_gen.rules.base import Rule
 from status_gen.rules.registry import LINT_RULES, RULES
 from tests.conftest import ROOT, run_cli
 
 
-def test_rules_lists_code_slug_level_and_summary_of_every_rule() -> None:
+def test_rules_lists_code_slug_level_and_summary_of_every_rule(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # no settings: every rule at its default level
     code, out, err = run_cli("rules")
     assert (code, err) == (0, "")
     lines = out.splitlines()
     assert len(RULES) >= 15
     for line, rule in zip(lines, (*RULES, *LINT_RULES), strict=True):
         assert line.split()[:3] == [rule.code, rule.slug, rule.level]
-        assert line.endswith(rule.summary)
+        assert line.endswith(plain(rule.summary)) and "(default error)" not in line and "(default warning)" not in line
+
+
+def test_rules_shows_the_level_in_effect_and_the_default_where_it_differs(project: Path) -> None:
+    (project / ".status-gen.toml").write_text(
+        '[rules]\ndocument-too-old = "off"\nSG101 = "warning"\nSG204 = "warning"\n', encoding="utf-8"
+    )
+    code, out, _ = run_cli("rules")
+    assert code == 0
+    by_code = {line.split()[0]: line for line in out.splitlines()}
+    assert by_code["SG401"].split()[:5] == ["SG401", "document-too-old", "off", "(default", "warning)"]
+    assert by_code["SG101"].split()[:5] == ["SG101", "duplicate-id", "warning", "(default", "error)"]
+    assert by_code["SG204"].split()[2:4] == ["warning", "A"], "set to its default: nothing to add"
+    # The summaries still start in one column.
+    every = (*RULES, *LINT_RULES)
+    assert len({line.index(plain(r.summary)) for r, line in zip(every, out.splitlines(), strict=True)}) == 1
+    code, out, _ = run_cli("rules", "--config", ".status-gen.toml")
+    assert code == 0 and "off (default warning)" in out
+
+
+def test_rules_with_broken_settings_exits_2(project: Path) -> None:
+    (project / ".status-gen.toml").write_text('[rules]\nSG999 = "off"\n', encoding="utf-8")
+    code, out, err = run_cli("rules")
+    assert (code, out) == (2, "") and ".status-gen.toml:2:1: error: unknown rule 'SG999'" in err
+
+
+@pytest.mark.parametrize("command", [["rules"], ["explain", "SG201"], ["explain", "SG401"]])
+def test_rules_and_explain_print_plain_text_not_restructuredtext(command: list[str]) -> None:
+    code, out, _ = run_cli(*command)
+    assert code == 0 and "``" not in out
+    if command[0] == "explain":
+        assert "'project.last_updated'" in out
 
 
 @pytest.mark.parametrize("name", [RULES[0].code, RULES[0].code.lower(), RULES[0].slug])
@@ -33,7 +67,7 @@ def test_explain_accepts_code_or_slug(name: str) -> None:
 def test_explain_prints_documentation_with_both_examples(rule: Rule) -> None:
     code, out, _ = run_cli("explain", rule.code)
     assert code == 0
-    assert rule.summary in out
+    assert plain(rule.summary) in out
     assert "Passing:" in out and "Failing:" in out
     for kind in ("passing", "failing"):
         first = rule.example(kind).splitlines()[1]

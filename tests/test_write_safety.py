@@ -142,8 +142,8 @@ def test_symlinked_output_is_never_written_through(project: Path) -> None:
     assert target.read_bytes() == OLD
     assert _temp_files(project) == [] and _temp_files(project / "docs") == []
     # Reading through it is fine: the link stays inside the project.
-    code, _, err = run_cli("check", "--today", EXAMPLE_TODAY)
-    assert code == 1 and "SYSTEM_STATUS.md is stale" in err
+    code, out, _ = run_cli("check", "--today", EXAMPLE_TODAY)
+    assert code == 1 and "SYSTEM_STATUS.md is stale" in out
     # Writing to the target's own path works.
     code, _, err = run_cli("render", "--today", EXAMPLE_TODAY, "--output", "docs/STATUS.md")
     assert code == 0, err

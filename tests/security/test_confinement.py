@@ -11,6 +11,13 @@ NO_WRITE = "status-gen never writes through a symlink"
 FORMATS = [["check"], ["check", "--format", "github"], ["check", "--format", "json"], ["render"]]
 
 
+def _message(command: list[str], where: str) -> str:
+    """The load error as the format prints it: text lines, or a github/json field."""
+    if "--format" not in command:
+        return f"{where}: error: {OUTSIDE}"
+    return f"file={where},title=load error::{OUTSIDE}" if "github" in command else f'"message": "{OUTSIDE}'
+
+
 def _run(tree: Tree, *args: str) -> object:
     return tree.run(*args, "--today", EXAMPLE_TODAY)
 
@@ -26,7 +33,7 @@ def _env_template(tree: Tree, include: str) -> None:
 def test_template_symlinked_to_the_environment(tree: Tree, command: list[str]) -> None:
     tree.link("templates/sections/env.j2", "/proc/self/environ")
     _env_template(tree, "sections/env.j2")
-    tree.assert_contained(_run(tree, *command), message=f"templates/sections/env.j2: error: {OUTSIDE}")
+    tree.assert_contained(_run(tree, *command), message=_message(command, "templates/sections/env.j2"))
 
 
 def test_template_symlinked_to_a_file_outside(tree: Tree) -> None:
@@ -66,7 +73,7 @@ def test_template_symlink_inside_the_project_is_read(tree: Tree) -> None:
 @pytest.mark.parametrize("command", FORMATS[:3])
 def test_document_symlinked_outside_is_not_printed(tree: Tree, command: list[str]) -> None:
     tree.link("SYSTEM_STATUS.md", tree.secret_file)
-    tree.assert_contained(_run(tree, *command), message=f"SYSTEM_STATUS.md: error: {OUTSIDE}")
+    tree.assert_contained(_run(tree, *command), message=_message(command, "SYSTEM_STATUS.md"))
 
 
 def test_document_symlinked_to_the_environment_is_not_printed(tree: Tree) -> None:

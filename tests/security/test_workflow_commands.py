@@ -1,0 +1,160 @@
+"""Data cannot forge GitHub workflow commands (issue 15, item 6).
+
+The hostile project below puts runner commands where a pull request could: a test command
+``##[error]...`` and ``##[stop-commands]...`` (they reach the stale diff verbatim, inside code
+spans), a priority title with ``\\n::add-mask::`` and ``\\r##[warning]`` (it reaches a rule's
+message), a label with a newline (a load error's message), and data and output names with
+newlines (the banner, the diff headers and the "is missing" line). Every format is run with and
+without ``GITHUB_ACTIONS=true``, and ``github_runner.obeyed`` says which lines the runner would
+carry out: only status-gen's own annotations (and its own stop-commands) may be among them.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from status_gen.report import REPORTERS
+from tests.conftest import EXAMPLE_TODAY, run_cli
+from tests.security.github_runner import Command, annotation_title, obeyed
+
+FORGED_TITLE = "Auth\n::add-mask::hunter2\n::error::forged title\r##[warning]forged after CR"
+OUR_TITLES = {"SG304 closed-issue-in-priorities", "stale document", "load error"}
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _yaml_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r") + '"'
+
+
+@pytest.fixture
+def hostile(project: Path) -> Path:
+    """Commands in a test command and in a priority's title; the committed document is stale."""
+    _edit(
+        project / "data/tests.yaml",
+        "    command: python tests/unified_test_runner.py --real-services\n",
+        '    command: "##[error]forged in a test command"\n  - label: Stop\n    command: "##[stop-commands]attacker"\n',
+    )
+    _edit(
+        project / "data/priorities.yaml",
+        "    next_steps: Load testing and performance profiling\n",
+        "    next_steps: Load testing and performance profiling\n"
+        f"  - {{title: {_yaml_string(FORGED_TITLE)}, goal: Ship, status: done, next_steps: none, issue: 1296}}\n",
+    )
+    return project
+
+
+def _run(monkeypatch: pytest.MonkeyPatch, on_actions: bool, *args: str) -> tuple[int, str, str]:
+    if on_actions:
+        monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    else:
+        monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    return run_cli(*args)
+
+
+def _not_ours(commands: list[Command]) -> list[Command]:
+    """Commands other than status-gen's annotations and its stop-commands."""
+    return [
+        c
+        for c in commands
+        if c.name != "stop-commands" and not (c.name in ("error", "warning") and annotation_title(c) in OUR_TITLES)
+    ]
+
+
+def _assert_nothing_forged(fmt: str, on_actions: bool, out: str, err: str) -> None:
+    if not on_actions and fmt == "text":
+        # Off GitHub Actions no runner reads the text (GitHub's sets GITHUB_ACTIONS=true), so a
+        # '##[' inside a line is left as written; but each name and message stays on its line.
+        assert not [line for line in re.split(r"\r\n|\r|\n", out + err) if line.lstrip().startswith("::")]
+        return
+    for stream in (out, err, out + err):
+        commands = obeyed(stream)
+        assert _not_ours(commands) == [], commands
+        if fmt != "github":
+            assert [c for c in commands if c.name in ("error", "warning")] == []
+
+
+def _annotations(out: str) -> list[tuple[str, str]]:
+    return [(c.name, annotation_title(c)) for c in obeyed(out) if c.name != "stop-commands"]
+
+
+@pytest.mark.parametrize("on_actions", [True, False], ids=["actions", "local"])
+@pytest.mark.parametrize("fmt", list(REPORTERS))
+def test_commands_in_the_data_are_never_obeyed(
+    hostile: Path, monkeypatch: pytest.MonkeyPatch, fmt: str, on_actions: bool
+) -> None:
+    code, out, err = _run(monkeypatch, on_actions, "check", "--today", EXAMPLE_TODAY, "--format", fmt)
+    assert code == 1
+    assert "forged" in out, "the hostile text is reported, escaped"
+    _assert_nothing_forged(fmt, on_actions, out, err)
+    if fmt == "github":
+        assert _annotations(out) == [("error", "SG304 closed-issue-in-priorities"), ("error", "stale document")]
+    if fmt == "text":
+        assert "Auth\\n::add-mask::hunter2\\n::error::forged title\\r##[warning]forged after CR" in out
+
+
+@pytest.mark.parametrize("on_actions", [True, False], ids=["actions", "local"])
+@pytest.mark.parametrize("fmt", list(REPORTERS))
+def test_names_with_newlines_stay_on_one_line(
+    project: Path, monkeypatch: pytest.MonkeyPatch, fmt: str, on_actions: bool
+) -> None:
+    data = "d\n::warning::forged data name"
+    (project / "data").rename(project / data)
+    output = "out\n::error::forged output name\r##[error]x.md"
+    code, out, err = _run(
+        monkeypatch, on_actions, "check", "--today", EXAMPLE_TODAY, "--format", fmt, "--data", data, "--output", output
+    )
+    assert code == 1, out + err  # the document is missing
+    assert "forged output name" in out
+    _assert_nothing_forged(fmt, on_actions, out, err)
+    if fmt == "github":
+        assert _annotations(out) == [("error", "stale document")]
+
+
+@pytest.mark.parametrize("on_actions", [True, False], ids=["actions", "local"])
+@pytest.mark.parametrize("fmt", list(REPORTERS))
+def test_a_load_error_quoting_hostile_text_forges_nothing(
+    project: Path, monkeypatch: pytest.MonkeyPatch, fmt: str, on_actions: bool
+) -> None:
+    label = _yaml_string("X\n::error::forged label\r##[add-mask]x")  # under 40 characters
+    _edit(project / "data/components.yaml", "status: NOT RUNNING", f"status: {label}")
+    code, out, err = _run(monkeypatch, on_actions, "check", "--today", EXAMPLE_TODAY, "--format", fmt)
+    assert code == 2
+    assert "forged label" in out + err
+    _assert_nothing_forged(fmt, on_actions, out, err)
+    if fmt == "github":
+        assert _annotations(out) == [("error", "load error")]
+
+
+@pytest.mark.parametrize("on_actions", [True, False], ids=["actions", "local"])
+def test_render_messages_forge_nothing(hostile: Path, monkeypatch: pytest.MonkeyPatch, on_actions: bool) -> None:
+    code, out, err = _run(monkeypatch, on_actions, "render", "--today", EXAMPLE_TODAY)
+    assert code == 1 and "forged title" in err
+    _assert_nothing_forged("text", on_actions, out, err)
+
+
+def test_the_stop_token_is_fresh_each_run_and_not_in_the_data(hostile: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tokens = []
+    for _ in range(2):
+        out = _run(monkeypatch, True, "check", "--today", EXAMPLE_TODAY, "--format", "github")[1]
+        (stop,) = [c for c in obeyed(out) if c.name == "stop-commands"]
+        assert re.fullmatch(r"[0-9a-f]{32}", stop.message)
+        assert out.rstrip("\n").endswith(f"::{stop.message}::"), "commands resume after our own text"
+        tokens.append(stop.message)
+    assert tokens[0] != tokens[1]
+    data = "".join(p.read_text(encoding="utf-8") for p in (hostile / "data").iterdir())
+    assert not any(token in data for token in tokens)
+
+
+def test_the_runner_model_finds_what_it_should() -> None:
+    """The checker itself can fail: raw hostile text is full of commands for it."""
+    raw = f"x {FORGED_TITLE}\n  ::set-output name=a::b\n::stop-commands::t\n::error::hidden\n::t::\n::notice::after"
+    assert [c.name for c in obeyed(raw)] == ["add-mask", "error", "warning", "set-output", "stop-commands", "notice"]
