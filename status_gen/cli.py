@@ -252,6 +252,54 @@ def check(
     return EXIT_PROBLEMS if result.failed(strict) else EXIT_OK
 
 
+@main_group.command(name="diff")
+@click.argument("revision", required=False, metavar="[REV]")
+@click.argument("revision2", required=False, metavar="[REV2]")
+@click.option("--data", metavar="DIR", help="Folder of YAML data files [default: data/].")
+@click.option("--config", metavar="FILE", help="Settings file [default: .status-gen.toml or pyproject.toml].")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="text for people, json for tools, markdown for a pull-request comment.",
+)
+def diff_command(revision: str | None, revision2: str | None, data: str | None, config: str | None, fmt: str) -> int:
+    """Show what changed in the status between two revisions of the data.
+
+    Facts, not lines: components whose level changed, issues opened, closed or reopened, phases
+    finished, blockers opened or resolved, test counts that moved, the health and readiness
+    verdicts. REV defaults to the previous status: the newest commit whose last_updated differs
+    from the compared data's. REV2 defaults to the working tree. Revisions are read with git
+    (never checked out) and validated like the working tree.
+
+    \b
+    Examples:
+      status-gen diff                      since the previous status
+      status-gen diff v1.2                 since a tag, up to the working tree
+      status-gen diff HEAD~5 HEAD --format markdown > comment.md
+    """
+    from .changes import as_json, as_markdown, as_text, compare
+    from .dataset import load_dataset
+    from .history import load_pair
+
+    settings = _settings(data, None, None, config)
+    working = None
+    if revision2 is None:
+        working = load_dataset(settings.data, settings.labels, shown(settings.data, settings.root), settings.root)
+    before, after = load_pair(Path.cwd(), settings.data, settings.labels, working, revision, revision2)
+    changes = compare(before.data, after.data, settings.labels)
+    if fmt == "json":
+        out = as_json(changes, before.name, after.name, before.commit, after.commit)
+    elif fmt == "markdown":
+        out = as_markdown(changes, before.name, after.name)
+    else:
+        out = as_text(changes, before.name, after.name)
+    click.echo(out, nl=False)
+    return EXIT_OK
+
+
 @main_group.command()
 @click.argument("documents", nargs=-1, required=True, metavar="DOC.md...")
 @click.option(
@@ -311,6 +359,39 @@ def lint(documents: tuple[str, ...], fmt: str, strict: bool, config: str | None)
         _emit(problem_lines(problems), guard=True)
     failed = any(p.level == "error" for p in problems) or (strict and bool(problems))
     return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+@main_group.command()
+@click.option("--data", metavar="DIR", help="Folder of YAML data files [default: data/].")
+@click.option("--config", metavar="FILE", help="Settings file [default: .status-gen.toml or pyproject.toml].")
+@click.option("--output", "-o", metavar="FILE|-", default="status.svg", show_default=True, help="'-' is stdout.")
+def badge(data: str | None, config: str | None, output: str) -> int:
+    """Write a status badge: an SVG with the overall health and the open P0 count.
+
+    No network, the same bytes for the same data; written only when they change. Embed it in
+    a README with ![status](status.svg).
+
+    \b
+    Examples:
+      status-gen badge
+      status-gen badge --output docs/status.svg
+    """
+    from .badge import badge_svg
+    from .dataset import load_dataset
+    from .output import write_if_changed
+
+    settings = _settings(data, None, None, config)
+    dataset = load_dataset(settings.data, settings.labels, shown(settings.data, settings.root), settings.root)
+    svg = badge_svg(dataset, settings.labels)
+    if output == "-":
+        sys.stdout.write(svg)
+        return EXIT_OK
+    path = Path.cwd() / output
+    name = shown(path, settings.root)
+    click.echo(
+        f"wrote {name}" if write_if_changed(path, svg.encode(), settings.root) else f"{name} is up to date", err=True
+    )
+    return EXIT_OK
 
 
 @main_group.command()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import types
 import typing
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -70,22 +72,47 @@ def data_files(folder: Path, display: str, root: Path | None = None) -> dict[str
         )
     if not folder.is_dir():
         raise StatusGenError("--data must be a folder of YAML files, not a file", Location(display))
-    found: dict[str, tuple[Path, str]] = {}
-    errors: list[StatusGenError] = []
     try:
         entries = sorted(folder.iterdir())
     except OSError as exc:
         raise StatusGenError(f"cannot list data folder: {exc.strerror}", Location(display)) from None
-    for path in entries:
+    by_name = {path.name: path for path in entries}
+    named, errors = _classify(list(by_name), display)
+    found: dict[str, tuple[Path, str]] = {}
+    for kind, (name, shown) in named.items():
+        try:
+            found[kind] = (for_reading(by_name[name], root or folder, shown), shown)
+        except StatusGenError as exc:
+            errors.append(exc)
+    _require(found, errors, display)
+    raise_all(errors)
+    return found
+
+
+def kinds_of(names: list[str], display: str) -> dict[str, tuple[str, str]]:
+    """Which file (name, shown path) holds each kind, from a folder's sorted file names.
+
+    Shared by the working tree and by revisions read from git, so both accept the same files.
+    """
+    found, errors = _classify(names, display)
+    _require(found, errors, display)
+    raise_all(errors)
+    return found
+
+
+def _classify(names: list[str], display: str) -> tuple[dict[str, tuple[str, str]], list[StatusGenError]]:
+    found: dict[str, tuple[str, str]] = {}
+    errors: list[StatusGenError] = []
+    for name in names:
         # Hidden files are editors' locks and backups (emacs' '.#components.yaml' is a dangling
         # symlink that exists while the file is being edited), never data.
-        if path.suffix not in EXTENSIONS or path.name.startswith("."):
+        kind, dot, suffix = name.rpartition(".")
+        if not dot or f".{suffix}" not in EXTENSIONS or name.startswith("."):
             continue
-        shown = f"{display.rstrip('/')}/{path.name}"
-        kind = path.stem
+        shown = f"{display.rstrip('/')}/{name}"
         if kind not in m.FILE_MODELS:
             close = closest(kind, m.FILE_MODELS)
-            hint = f"; did you mean '{close}{path.suffix}'?" if close else ""
+            hint = f"; did you mean '{close}.{suffix}'?" if close else ""
             known = ", ".join(f"{k}.yaml" for k in m.FILE_MODELS)
             errors.append(StatusGenError(f"unknown data file{hint} (known: {known})", Location(shown)))
         elif kind in found:
@@ -93,15 +120,14 @@ def data_files(folder: Path, display: str, root: Path | None = None) -> dict[str
                 StatusGenError(f"'{kind}' is defined twice (also {found[kind][1]}); keep one", Location(shown))
             )
         else:
-            try:
-                found[kind] = (for_reading(path, root or folder, shown), shown)
-            except StatusGenError as exc:
-                errors.append(exc)
+            found[kind] = (name, shown)
+    return found, errors
+
+
+def _require(found: Mapping[str, object], errors: list[StatusGenError], display: str) -> None:
     for kind in REQUIRED:
         if kind not in found and not errors:
             errors.append(StatusGenError(f"missing {kind}.yaml: every data folder needs one", Location(display)))
-    raise_all(errors)
-    return found
 
 
 def load_dataset(
@@ -110,13 +136,18 @@ def load_dataset(
     """Read, parse and validate every data file; all errors of all files are raised together."""
     display = display or str(folder)
     files = data_files(folder, display, root)
+    return build_dataset({kind: partial(load_file, path, shown) for kind, (path, shown) in files.items()}, labels)
+
+
+def build_dataset(sources: Mapping[str, Callable[[], Document]], labels: dict[str, Label]) -> Dataset:
+    """Validate one document per kind (each read by its callable); all errors are raised together."""
     documents: dict[str, Document] = {}
     validated: dict[str, Any] = {}
     errors: list[StatusGenError] = []
     context = {"labels": labels}
-    for kind, (path, shown) in files.items():
+    for kind, read in sources.items():
         try:
-            document = load_file(path, shown)
+            document = read()
             documents[kind] = document
             validated[kind] = validate_document(kind, document, context)
         except StatusGenError as exc:
