@@ -11,6 +11,7 @@ is stale. Pure text functions; reading and writing the file is the CLI's job.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from .inject import markers, merge
@@ -51,9 +52,29 @@ def _summary(text: str) -> str:
 
 
 def rules_table() -> str:
-    from .rules.registry import RULES
+    from .rules.registry import FAMILIES, RULES
 
-    return _rules_table(RULES)
+    return families_table(FAMILIES) + "\n" + _rules_table(RULES)
+
+
+def family(module: ModuleType) -> tuple[str, str, str]:
+    """A rule family's codes, name and what belongs in it, from its docstring's first paragraph.
+
+    That paragraph reads ``SG3xx: statuses. What belongs here.``
+    """
+    first = " ".join((module.__doc__ or "").strip().split("\n\n", 1)[0].split())
+    codes, _, rest = first.partition(": ")
+    name, _, covers = rest.partition(". ")
+    return codes, name, covers
+
+
+def families_table(families: Sequence[ModuleType]) -> str:
+    rows = []
+    for module in families:
+        codes, name, covers = family(module)
+        path = "status_gen/" + module.__name__.split(".", 1)[1].replace(".", "/") + ".py"
+        rows.append((codes, name, _code(path), _summary(covers)))
+    return _table(("Family", "Name", "Module", "What belongs in it"), rows)
 
 
 def lint_rules_table() -> str:

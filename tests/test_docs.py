@@ -14,9 +14,9 @@ import pytest
 
 from status_gen import models as m
 from status_gen.config import SETTINGS
-from status_gen.docs import TABLES, data_files_table, labels_table, regenerate, rules_table, settings_table
+from status_gen.docs import TABLES, data_files_table, family, labels_table, regenerate, rules_table, settings_table
 from status_gen.inject import markers
-from status_gen.rules.registry import LINT_RULES, RULES
+from status_gen.rules.registry import FAMILIES, LINT_RULES, RULES
 from status_gen.verify import check_tables
 from status_gen.vocabulary import DEFAULT_LABELS
 from tests.conftest import ROOT, run_cli
@@ -47,7 +47,9 @@ def _rows(table: str) -> list[list[str]]:
 
 
 def test_rules_table_lists_every_rule_with_its_options() -> None:
-    rows = {cells[0].strip(): cells for cells in _rows(rules_table())[1:]}
+    families, rules = rules_table().split("\n\n")
+    assert [cells[0].strip() for cells in _rows(families)[1:]] == [family(f)[0] for f in FAMILIES]
+    rows = {cells[0].strip(): cells for cells in _rows(rules)[1:]}
     assert list(rows) == [r.code for r in RULES]
     for rule in RULES:
         cells = [c.strip() for c in rows[rule.code]]

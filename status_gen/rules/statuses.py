@@ -1,4 +1,8 @@
-"""SG3xx: statuses. What people state (labels, issue states, claims) must agree with the records."""
+"""SG3xx: statuses. Stated labels, issue states and claims agree with the records and have the fields they imply.
+
+A closed issue has its close date, an ok label its passing tests: a field that a status needs
+(or must not have) is checked here, not in integrity.
+"""
 
 from __future__ import annotations
 

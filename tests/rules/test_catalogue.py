@@ -109,3 +109,16 @@ def test_base_folder_holds_every_data_file() -> None:
     assert sorted(p.stem for p in BASE.glob("*.yaml")) == sorted(
         ["blockers", "components", "issues", "priorities", "project", "tests", "validation"]
     )
+
+
+def test_each_family_names_its_codes_and_holds_only_them() -> None:
+    """The README's families table comes from each family module's first docstring line."""
+    from status_gen.docs import family
+    from status_gen.rules.registry import FAMILIES
+
+    assert tuple(r for module in FAMILIES for r in module.RULES) == RULES
+    for module in FAMILIES:
+        codes, name, covers = family(module)
+        assert re.fullmatch(r"SG\dxx", codes), f"{module.__name__}: docstring must open with 'SGnxx: name. ...'"
+        assert name and covers.endswith("."), module.__name__
+        assert all(r.code.startswith(codes[:3]) for r in module.RULES), module.__name__
