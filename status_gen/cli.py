@@ -72,9 +72,10 @@ def _echo_error(error: StatusGenError) -> None:
     _emit("".join(lines), err=True, guard=True)
 
 
-def _parse_today(value: str | None) -> dt.date:
+def _parse_today(value: str | None, as_of: dt.date | None = None) -> dt.date:
+    """--today, else the settings' ``as_of`` (a frozen example), else the system date."""
     if value is None:
-        return dt.date.today()
+        return as_of or dt.date.today()
     try:
         if len(value) != 10:  # fromisoformat also takes "20250917" and week dates
             raise ValueError
@@ -152,6 +153,7 @@ def main_group() -> None:
       status-gen check                  fail if it is stale or the data contradicts itself
       status-gen check --format github  the same, as GitHub Actions annotations
       status-gen rules                  list the consistency rules
+      status-gen labels                 list the status labels and their levels
       status-gen schema                 write JSON Schemas for editors to schemas/
       status-gen init my-status         scaffold an example project
       status-gen explain SG101          document one rule
@@ -181,7 +183,7 @@ def render(data: str | None, templates: str | None, output: str | None, today: s
     from .report import problem_lines
 
     settings = _settings(data, templates, output, config)
-    day = _parse_today(today)
+    day = _parse_today(today, settings.as_of)
     name = "-" if settings.output == "-" else shown(Path(settings.output), settings.root)
     result = build(settings, day, name)
     # Inject-mode marker errors must surface before anything is printed as done or written.
@@ -234,7 +236,8 @@ def check(
     from . import api
 
     try:
-        result = api.check(_settings(data, templates, output, config), _parse_today(today))
+        settings = _settings(data, templates, output, config)
+        result = api.check(settings, _parse_today(today, settings.as_of))
     except StatusGenError as error:  # settings or flags: reported in the chosen format too
         result = api.not_loaded(error, output or "SYSTEM_STATUS.md")
     report = REPORTERS[fmt](result, _options(strict))
@@ -359,6 +362,36 @@ def lint(documents: tuple[str, ...], fmt: str, strict: bool, config: str | None)
         _emit(problem_lines(problems), guard=True)
     failed = any(p.level == "error" for p in problems) or (strict and bool(problems))
     return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+@main_group.command(name="labels")
+@click.option(
+    "--config",
+    metavar="FILE",
+    help="Settings file whose [labels] to include [default: .status-gen.toml or pyproject.toml].",
+)
+def labels_command(config: str | None) -> int:
+    """List the status labels: label, icon, level (ok, warn, fail) and origin (built-in or config).
+
+    Rules, the health rollup and the readiness verdict reason about the level; the document shows
+    the label and its icon. Labels are written in upper case. Add or change labels under
+    [tool.status-gen.labels].
+
+    \b
+    Example:
+      status-gen labels
+    """
+    from .config import load_config
+    from .vocabulary import label_table
+
+    rows = label_table(load_config(config).labels)
+    width = max(len(name) for name, *_ in rows)
+    click.echo(f"{'LABEL':<{width}}  ICON  LEVEL  ORIGIN")
+    for name, icon, level, origin in rows:
+        # The built-in icons are one or two code points (⚠️ carries a variation selector), each two
+        # columns wide on a terminal.
+        click.echo(f"{name:<{width}}  {icon}    {level:<5}  {origin}")
+    return EXIT_OK
 
 
 @main_group.command()

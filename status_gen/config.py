@@ -7,6 +7,8 @@ validate rule names, and neither import closes a loop.
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import re
 import tomllib
 from dataclasses import fields
@@ -56,6 +58,13 @@ SETTINGS: tuple[Option, ...] = (
         "days before `last_updated` in which a closed issue counts as recently completed",
         minimum=0,
         maximum=36_500,
+    ),
+    Option(
+        "as_of",
+        dt.date,
+        None,
+        "the date age rules (SG4xx) and SG205 measure against instead of the system date, for a frozen "
+        "example; `--today` still wins",
     ),
     Option("render_timeout", float, 60.0, "seconds a render may take (ceiling 600)", minimum=0.1, maximum=600),
     Option(
@@ -208,6 +217,9 @@ def parse_table(table: dict[str, Any], display: str, text: str = "") -> Config:
         elif key == "rules":
             values["rules"], values["rule_options"] = _rules(value, display, text, root)
         else:
+            if key == "as_of" and isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                with contextlib.suppress(ValueError):  # an impossible day stays text: reported below
+                    value = dt.date.fromisoformat(value)
             problem = next(o for o in SETTINGS if o.name == key).problem(value)
             if problem:
                 raise StatusGenError(f"setting '{key}' {problem}", where)

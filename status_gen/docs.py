@@ -34,6 +34,8 @@ def _code(text: str) -> str:
 
 
 def _value(value: Any) -> str:
+    if value is None:  # no default: unset unless the user sets it (as_of)
+        return ""
     if isinstance(value, bool):
         return _code("true" if value else "false")
     if isinstance(value, str):

@@ -4,6 +4,7 @@ Every record remembers the YAML mapping it was validated from (``_src``), so tha
 reference checks can point at ``file:line:column`` of any of its fields.
 """
 
+import calendar
 import datetime as dt
 import re
 from typing import Annotated, Any, Literal
@@ -32,10 +33,29 @@ _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
 def _iso_date(value: Any) -> Any:
     """Dates are written YYYY-MM-DD. pydantic alone would also take 1758067200 or "20250917"."""
-    if isinstance(value, dt.date) or (isinstance(value, str) and _ISO_DATE.match(value)):
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        _check_day_exists(value)
         return value
     got = f"the number {value}" if isinstance(value, int | float) and not isinstance(value, bool) else repr(value)
     raise ValueError(f"expected a date, got {got}; write dates as YYYY-MM-DD, for example 2025-09-17")
+
+
+def _check_day_exists(text: str) -> None:
+    """'2025-02-30' is written the right way but names no day: say that, not "write YYYY-MM-DD"."""
+    year, month, day = (int(part) for part in text.split("-"))
+    if not 1 <= month <= 12:
+        raise ValueError(f"{text} is not a day of the calendar: there is no month {month} (months are 01 to 12)")
+    if year == 0:
+        raise ValueError(f"{text} is not a day of the calendar: there is no year 0")
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        raise ValueError(
+            f"{text} is not a day of the calendar: {calendar.month_name[month]} {year} has {last} days"
+            if day
+            else f"{text} is not a day of the calendar: days start at 01"
+        )
 
 
 Date = Annotated[dt.date, BeforeValidator(_iso_date)]
@@ -71,9 +91,15 @@ def _check_label(value: str, info: ValidationInfo) -> str:
     """Labels come from the vocabulary, passed in the validation context."""
     labels = (info.context or {}).get("labels")
     if labels is not None and value not in labels:
+        if value.upper() in labels and value.upper() != value:
+            # Issue statuses are lower case (open, closed) and labels upper case: say which.
+            raise ValueError(f"status labels are written in upper case: write '{value.upper()}', not '{value}'")
         close = closest(value.upper(), labels)
         hint = f"; did you mean '{close}'?" if close else ""
-        raise ValueError(f"unknown status label '{value}'{hint} (new labels go under [tool.status-gen.labels])")
+        raise ValueError(
+            f"unknown status label '{value}'{hint} (new labels go under [tool.status-gen.labels]; "
+            "'status-gen labels' lists them)"
+        )
     return value
 
 

@@ -8,10 +8,18 @@ nothing heavy: rule modules and ``--help`` load it.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from typing import Any, NamedTuple
 
-_KIND_NAMES = {int: "a whole number", float: "a number", str: "text", bool: "true or false", dict: "a table"}
+_KIND_NAMES = {
+    int: "a whole number",
+    float: "a number",
+    str: "text",
+    bool: "true or false",
+    dict: "a table",
+    dt.date: "a date (YYYY-MM-DD)",
+}
 
 
 class Option(NamedTuple):
@@ -33,6 +41,8 @@ class Option(NamedTuple):
             return f"must be {self.kind_name}, not {value!r}"
         if not isinstance(value, self.kind) and not (self.kind is float and isinstance(value, int)):
             return f"must be {self.kind_name}, not {value!r}"
+        if self.kind is dt.date and isinstance(value, dt.datetime):  # TOML's 2025-09-17T10:00
+            return f"must be {self.kind_name} without a time, not {value.isoformat()}"
         if not isinstance(value, int | float) or isinstance(value, bool):
             return None
         if not math.isfinite(value):

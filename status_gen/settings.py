@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ class Config:
     max_errors_per_file: int = 100
     max_output_bytes: int = 32 * 1024 * 1024
     render_timeout: float = 60.0
+    as_of: dt.date | None = None  # the date age rules measure against instead of the system date
     recent_days: int = 30  # issues closed this many days before last_updated are "recently completed"
     source: str | None = None  # the file these settings came from, for messages
     # What regenerates the document (banner, stale hints): 'status-gen render' plus the location

@@ -29,9 +29,7 @@ DEFAULT_LABELS: dict[str, Label] = {
         "ok",
         "OK",
         "FIXED",
-        "IMPROVED",
         "VALIDATED",
-        "ADDED",
         "PASSING",
         "HEALTHY",
         "READY",
@@ -51,6 +49,11 @@ DEFAULT_LABELS: dict[str, Label] = {
         "FLAKY",
         "MEDIUM",
         "READY WITH RISKS",
+        # Words of progress: something changed, which says nothing yet about whether it works, so
+        # they never count a component as ready. A project that means "works" by them says so in
+        # its config ([tool.status-gen.labels] ADDED = { level = "ok" }).
+        "IMPROVED",
+        "ADDED",
     ),
     **_labels(
         "fail",
@@ -68,6 +71,8 @@ DEFAULT_LABELS: dict[str, Label] = {
     ),
 }
 
+# LOW, MEDIUM and HIGH are risk words (a validation run's business impact): low risk is ok.
+
 # How the computed rollup of a level is named in the document.
 ROLLUP_NAMES: dict[str, str] = {"ok": "HEALTHY", "warn": "DEGRADED", "fail": "CRITICAL"}
 
@@ -79,3 +84,22 @@ def worst(levels: list[str]) -> Level:
         if RANK[level] > RANK[result]:
             result = level  # type: ignore[assignment]
     return result
+
+
+def label_table(labels: dict[str, Label]) -> list[tuple[str, str, str, str]]:
+    """(label, icon, level, origin) for every label, ok first, each level in vocabulary order.
+
+    The origin is "built-in", "config", or "config (built-in: LEVEL)" when the config changes a
+    built-in label.
+    """
+    rows = []
+    for label in labels.values():
+        builtin = DEFAULT_LABELS.get(label.name)
+        if builtin == label:
+            origin = "built-in"
+        elif builtin is None:
+            origin = "config"
+        else:
+            origin = f"config (built-in: {builtin.level}, {builtin.icon})"
+        rows.append((label.name, label.icon, label.level, origin))
+    return sorted(rows, key=lambda row: RANK[row[2]])

@@ -29,7 +29,7 @@ FACTS = [
     "Confirmed non-existent - was confusion with violation count (1048 files managing connections)",
     # system health: all nine components with their evidence
     "| **Test Infrastructure** | ✅ FIXED |",
-    "| **Auth Infrastructure** | ✅ IMPROVED |",
+    "| **Auth Infrastructure** | ⚠️ IMPROVED |",
     "| **SSOT Architecture** | ✅ VALIDATED | 98.7% compliance confirmed",
     "| **Database** | ⚠️ PARTIAL | 86.2% tests pass - UUID generation failures in auth models",
     "| **WebSocket** | ❌ UNTESTED | Zero unit test coverage - critical business risk for chat (90% value)",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from ..hints import closest
+from ..hints import closest, closest_number
 from .base import Context, Finding, item_where, rule
 
 # Findings of these rules (at error level) stop render and check like a load error: with a
@@ -59,7 +59,11 @@ def duplicate_id(ctx: Context) -> Iterator[Finding]:
 
 def _unknown(value: Any, known: Iterable[Any], noun: str, where: Any) -> Finding:
     names = [str(k) for k in known]
-    close = closest(str(value), names)
+    if isinstance(value, int):  # issue numbers: compared digit by digit, not as words
+        number = closest_number(value, [int(k) for k in known])
+        close = None if number is None else str(number)
+    else:
+        close = closest(str(value), names)
     shown = ", ".join(sorted(names)[:10]) + (", ..." if len(names) > 10 else "")
     hint = f"; did you mean '{close}'?" if close else f"; use one of: {shown or 'none yet'}"
     return Finding(where, f"unknown {noun} '{value}'{hint}")
