@@ -73,8 +73,11 @@ def test_output_is_deterministic_and_rewrites_nothing_when_fresh(project: Path) 
 
 
 def test_status_labels_are_an_enum_of_the_configured_vocabulary(project: Path) -> None:
-    with (project / "pyproject.toml").open("a", encoding="utf-8") as handle:
-        handle.write('\n[tool.status-gen.labels]\n"ON HOLD" = { level = "warn" }\n')
+    pyproject = project / "pyproject.toml"
+    text = pyproject.read_text(encoding="utf-8")
+    pyproject.write_text(
+        text.replace("[tool.status-gen.labels]\n", '[tool.status-gen.labels]\n"ON HOLD" = { level = "warn" }\n')
+    )
     run_cli("schema")
     components = json.loads((project / "schemas" / "components.schema.json").read_text(encoding="utf-8"))
     status = components["$defs"]["Component"]["properties"]["status"]

@@ -12,7 +12,7 @@ def test_example_view_derivations() -> None:
     data = load_dataset(EXAMPLE_DATA, DEFAULT_LABELS, "data")
     view = View(data, DEFAULT_LABELS)
     assert view.health.name == "CRITICAL"
-    assert [c.id for c in view.ready_components] == ["test-infrastructure", "auth-infrastructure", "ssot-architecture"]
+    assert [c.id for c in view.ready_components] == ["test-infrastructure", "ssot-architecture"]
     assert len(view.p0_blockers) == 6
     assert view.readiness.verdict.name == "NOT READY"
     assert view.readiness.reason == "6 open P0 blockers, 5 components at fail level"

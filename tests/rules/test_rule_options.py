@@ -241,7 +241,9 @@ def test_old_key_typo_suggests_the_new_place(tmp_path: Path) -> None:
 
 
 def test_cli_prints_the_deprecation_and_honours_the_old_key(project: Path) -> None:
-    (project / ".status-gen.toml").write_text('templates = "templates"\np0_max_age_days = 0\n', encoding="utf-8")
+    (project / ".status-gen.toml").write_text(
+        'templates = "templates"\np0_max_age_days = 0\n[labels]\nADDED = { level = "ok" }\n', encoding="utf-8"
+    )
     blockers = project / "data" / "blockers.yaml"
     blockers.write_text(
         blockers.read_text(encoding="utf-8").replace("    order: 5\n", '    order: 5\n    opened: "2025-09-16"\n', 1),
