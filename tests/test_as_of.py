@@ -28,7 +28,7 @@ def test_as_of_replaces_the_system_date_for_every_age_rule(project: Path) -> Non
     _set(project, "as_of = 2025-09-17\n")
     code, out, err = run_cli("check", "--output", "NEW.md")
     assert "SG40" not in out + err  # measured against 2025-09-17: nothing is old
-    assert code == 1 and "is missing" in err  # (only the new output file is missing)
+    assert code == 1 and "is missing" in out + err  # (only the new output file is missing)
 
 
 def test_without_as_of_age_rules_measure_against_the_system_date(project: Path) -> None:
