@@ -8,6 +8,7 @@ disk; its messages name it ``REV:data/components.yaml``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -19,7 +20,9 @@ from .loader import Document, find_ignores, parse
 from .textfile import decode
 
 if TYPE_CHECKING:
+    from .changes import Changes
     from .dataset import Dataset
+    from .mermaid import Point
     from .vocabulary import Label
 
 # How many changes of the project file the search for the previous status reads before giving up.
@@ -72,32 +75,40 @@ def last_updated_at(repo: Repo, commit: str, folder: str, labels: dict[str, Labe
     return build_dataset({"project": partial(_document, blob, shown)}, labels).project.last_updated
 
 
-def previous_status(repo: Repo, folder: str, current: dt.date, labels: dict[str, Label], start: str = "HEAD") -> str:
-    """The newest commit on ``start``'s first-parent line whose ``last_updated`` differs from ``current``.
+def earlier_statuses(
+    repo: Repo, folder: str, current: dt.date, labels: dict[str, Label], start: str = "HEAD"
+) -> Iterator[str]:
+    """The commits holding each earlier status, newest first: for every value ``last_updated`` had
+    before ``current``, the newest commit on ``start``'s first-parent line that still had it.
 
-    That is the status as it stood before the one being edited: the same commit whether or not
-    the edit is committed yet, so a document derived from it keeps its bytes across the commit.
-    Only commits that touched a ``last_updated`` line can change the value, so just those are read.
+    That is each status as it stood before the next one replaced it, and the first one is the
+    same commit whether or not the edit being prepared is committed yet, so a document derived
+    from it keeps its bytes across the commit. Only commits that touched a ``last_updated`` line
+    can change the value, so only they are read, lazily, as far back as the caller asks.
     """
     if not repo.has_commits():
         raise StatusGenError("no earlier status: the repository has no commits yet")
     prefix = "" if folder in ("", ".") else folder.rstrip("/") + "/"
     paths = [f"{prefix}project.yaml", f"{prefix}project.yml"]
     candidates = repo.log("--first-parent", "-G", "last_updated", start, paths=paths, limit=MAX_STATUS_CHANGES)
-    same: str | None = None  # the oldest candidate so far that still holds ``current``
+    value: dt.date | None = current
+    newest: str | None = None  # the oldest candidate read so far: the newest commit of ``value``
     for commit in candidates:
-        if last_updated_at(repo, commit, folder, labels) != current:
-            return repo.resolve(start) if same is None else repo.resolve(f"{same}^1")
-        same = commit
+        found = last_updated_at(repo, commit, folder, labels)
+        if found is None:
+            return  # the project file did not exist before this: no earlier status
+        if found != value:
+            yield repo.resolve(start) if newest is None else repo.resolve(f"{newest}^1")
+            value = found
+        newest = commit
+
+
+def previous_status(repo: Repo, folder: str, current: dt.date, labels: dict[str, Label], start: str = "HEAD") -> str:
+    """The commit holding the status before ``current`` (see ``earlier_statuses``), or a clear error."""
+    for commit in earlier_statuses(repo, folder, current, labels, start):
+        return commit
     shallow = " (the clone is shallow: fetch more history, e.g. 'fetch-depth: 0')" if repo.is_shallow() else ""
-    if len(candidates) == MAX_STATUS_CHANGES:
-        raise StatusGenError(f"no earlier status within {MAX_STATUS_CHANGES} changes of last_updated; pass REV")
-    parent = repo.parent(same) if same else None
-    if same is None or parent is None:
-        raise StatusGenError(f"no earlier status: no commit has a last_updated other than {current}{shallow}")
-    if last_updated_at(repo, parent, folder, labels) is None:
-        raise StatusGenError(f"no earlier status: the project file was added with this date in {same[:12]}")
-    return parent
+    raise StatusGenError(f"no earlier status: no commit has a last_updated other than {current}{shallow}")
 
 
 def load_pair(
@@ -127,3 +138,67 @@ def load_pair(
         commit, name = repo.resolve(base), base
     before = Revision(name, commit, load_revision(repo, commit, inside, labels, name))
     return before, after
+
+
+@dataclass(frozen=True)
+class Derived:
+    """What the document derives from git at render time, and why a part is absent (for --verbose)."""
+
+    changes: Changes | None = None  # since the previous status
+    health: tuple[Point, ...] = ()  # the health of the last statuses, oldest first (two or more)
+    notes: tuple[str, ...] = ()
+
+
+def derive(
+    root: Path, folder: Path, labels: dict[str, Label], current: Dataset, *, changes: bool, statuses: int = 0
+) -> Derived:
+    """The changes since the previous status and the health of the last ``statuses`` statuses.
+
+    Depends only on the commits and the data, never on the clock, so one commit always renders
+    the same bytes. Without a git repository (or with no earlier status) the parts are absent and
+    a note says why; a shallow clone that lacks the history is an error, since the document would
+    silently differ from one rendered with the history.
+    """
+    from .changes import compare
+    from .derive import rollup
+    from .mermaid import Point
+
+    if not changes and statuses < 2:
+        return Derived()
+    repo = Repo.find(root)
+    if repo is None:
+        return Derived(notes=("not a git repository (or git is missing): no changes section, no health chart",))
+    inside = repo.relative(folder)
+    notes: list[str] = []
+    found: Changes | None = None
+    points: list[Point] = []
+    try:
+        walk = earlier_statuses(repo, inside, current.project.last_updated, labels)
+        want = max(statuses - 1, 1 if changes else 0)
+        for number, commit in enumerate(walk):
+            before = load_revision(repo, commit, inside, labels, commit[:12])
+            if number == 0 and changes:
+                found = compare(before, current, labels)
+            points.append(Point(before.project.last_updated, rollup(before.components, labels)))
+            if number + 1 >= want:
+                break
+    except StatusGenError as error:
+        if "no commits yet" not in error.message:
+            raise
+    if not points and repo.is_shallow():
+        raise StatusGenError(
+            "the changes section and health chart need the git history, and this clone is shallow: "
+            "fetch it ('git fetch --unshallow', or 'fetch-depth: 0' for actions/checkout)"
+        )
+    if changes and found is None:
+        notes.append("no earlier status in the git history: no changes section")
+    health: tuple[Point, ...] = ()
+    if statuses >= 2:
+        health = (
+            *reversed(points[: statuses - 1]),
+            Point(current.project.last_updated, rollup(current.components, labels)),
+        )
+        if len(health) < 2:
+            notes.append("fewer than two statuses in the git history: no health chart")
+            health = ()
+    return Derived(found, health, tuple(notes))

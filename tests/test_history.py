@@ -99,13 +99,9 @@ changes from {before} (2025-01-01) to {after} (2025-01-08):
 """
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
-    """A repository with three commits: status 1, status 2, then a data edit that keeps the date.
-
-    Built once; tests that change it work on a copy (commit dates are fixed, so ids are too).
-    """
-    repo = init(tmp_path_factory.mktemp("built") / "repo")
+def build_history(repo: Path) -> dict[str, str]:
+    """A repository with three commits: status 1, status 2, then a data edit that keeps the date."""
+    init(repo)
     write_data(repo, project=project("2025-01-01"), components=COMPONENTS_1, issues=ISSUES_1)
     write_data(repo, blockers=BLOCKERS_1, tests=TESTS_1)
     first = commit(repo, "status 1")
@@ -114,7 +110,14 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str
     second = commit(repo, "status 2")
     write_data(repo, components=COMPONENTS_2.replace("replicas lag", "replicas lag badly"))
     third = commit(repo, "note only")
-    return repo, {"first": first, "second": second, "third": third}
+    return {"first": first, "second": second, "third": third}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """Built once; tests that change it work on a copy (commit dates are fixed, so ids are too)."""
+    repo = tmp_path_factory.mktemp("built") / "repo"
+    return repo, build_history(repo)
 
 
 @pytest.fixture
