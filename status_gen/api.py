@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from .errors import StatusGenError, flatten
 from .paths import shown
 from .report import visible
-from .result import LOAD_ERROR, STALE_DOCUMENT, CheckResult
+from .result import LOAD_ERROR, STALE_DOCUMENT, CheckResult, StaleFile
 from .settings import Config
 
 if TYPE_CHECKING:
@@ -125,6 +125,7 @@ def check(config: Config, today: dt.date) -> CheckResult:
         on_disk = read_bytes(Path(config.output), config.root)
         # In inject mode only the marked region can differ: everything else is copied from the file.
         expected = merge(on_disk, built.text, name)
+        stale_files = _stale_badge(config, built.data)
     except StatusGenError as error:
         return not_loaded(error, name, config.render_command)
     stale = on_disk != expected
@@ -138,7 +139,22 @@ def check(config: Config, today: dt.date) -> CheckResult:
         diff=unified_diff(on_disk, expected, visible(name)) if stale else "",
         rules_run=len(RULES) - off,
         rules_off=off,
+        stale_files=stale_files,
     )
+
+
+def _stale_badge(config: Config, data: Dataset) -> tuple[StaleFile, ...]:
+    """The badge is derived like the document: a missing or different one fails the check."""
+    if not config.badge:
+        return ()
+    from .badge import badge_svg
+    from .output import read_bytes
+
+    path = config.root / config.badge
+    on_disk = read_bytes(path, config.root)
+    if on_disk == badge_svg(data, config.labels).encode():
+        return ()
+    return (StaleFile(shown(path, config.root), on_disk is None, "status-gen badge"),)
 
 
 def not_loaded(

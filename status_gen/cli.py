@@ -397,8 +397,8 @@ def labels_command(config: str | None) -> int:
 @main_group.command()
 @click.option("--data", metavar="DIR", help="Folder of YAML data files [default: data/].")
 @click.option("--config", metavar="FILE", help="Settings file [default: .status-gen.toml or pyproject.toml].")
-@click.option("--output", "-o", metavar="FILE|-", default="status.svg", show_default=True, help="'-' is stdout.")
-def badge(data: str | None, config: str | None, output: str) -> int:
+@click.option("--output", "-o", metavar="FILE|-", help="'-' is stdout [default: the 'badge' setting, else status.svg].")
+def badge(data: str | None, config: str | None, output: str | None) -> int:
     """Write a status badge: an SVG with the overall health and the open P0 count.
 
     No network, the same bytes for the same data; written only when they change. Embed it in
@@ -416,6 +416,8 @@ def badge(data: str | None, config: str | None, output: str) -> int:
     settings = _settings(data, None, None, config)
     dataset = load_dataset(settings.data, settings.labels, shown(settings.data, settings.root), settings.root)
     svg = badge_svg(dataset, settings.labels)
+    if output is None:
+        output = str(settings.root / (settings.badge or "status.svg"))
     if output == "-":
         sys.stdout.write(svg)
         return EXIT_OK

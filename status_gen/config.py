@@ -73,6 +73,12 @@ SETTINGS: tuple[Option, ...] = (
         "",
         "the issue tracker's JSON export (`gh issue list --json ...` or GitLab's API), compared with issues.yaml",
     ),
+    Option(
+        "badge",
+        str,
+        "",
+        "the status badge SVG (`status-gen badge` writes it there; `check` fails when it is stale)",
+    ),
     Option("provenance", bool, True, "numbers read from test and coverage reports name their file and date"),
     Option("labels", dict, "{}", 'extra status labels: `NAME = { level = "ok" | "warn" | "fail", icon = "..." }`'),
     Option(
@@ -223,9 +229,9 @@ def parse_table(table: dict[str, Any], display: str, text: str = "") -> Config:
             problem = next(o for o in SETTINGS if o.name == key).problem(value)
             if problem:
                 raise StatusGenError(f"setting '{key}' {problem}", where)
-            if key in ("data", "templates", "output", "tracker") and value not in ("-", ""):
+            if key in ("data", "templates", "output", "tracker", "badge") and value not in ("-", ""):
                 value = setting_path(value, key, where)
-            values[key] = str(value) if key in ("output", "tracker") else value
+            values[key] = str(value) if key in ("output", "tracker", "badge") else value
     if deprecated:
         values["rule_options"], values["warnings"] = _migrate(deprecated, values.get("rule_options", {}), display, text)
     return Config(**values)

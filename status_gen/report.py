@@ -98,14 +98,22 @@ def verdict(result: CheckResult) -> str:
     if result.stale:
         state = "is missing" if result.missing else "is stale"
         return f"{result.document} {state}: run '{result.fix}' to regenerate it"
+    if result.stale_files:
+        return result.stale_files[0].message()
     off = f" ({result.rules_off} off)" if result.rules_off else ""
     return f"{result.document} is up to date; {result.rules_run} rules{off}, {_counts(result)}"
+
+
+def _stale_file_lines(result: CheckResult) -> str:
+    """The derived files other than the document that are stale, one line each (the last is the verdict's)."""
+    shown = result.stale_files if result.stale else result.stale_files[1:]
+    return "".join(visible(f.message()) + "\n" for f in shown)
 
 
 def text(result: CheckResult, options: Options) -> Report:
     if not result.loaded:  # nothing was checked: no report, the errors as every command prints them
         return Report("", shield(error_lines(result), options))
-    body = problem_lines(result.problems) + _diff_lines(result.diff)
+    body = problem_lines(result.problems) + _diff_lines(result.diff) + _stale_file_lines(result)
     return Report(shield(body + visible(verdict(result)) + "\n", options))
 
 
@@ -146,6 +154,8 @@ def as_json(result: CheckResult, options: Options) -> Report:
         "diff": result.diff,
         "problems": [_problem_dict(p) for p in result.findings],
     }
+    if result.stale_files:  # only then: the payload of a project without a badge keeps its shape
+        payload["stale_files"] = [{"file": f.path, "missing": f.missing, "fix": f.fix} for f in result.stale_files]
     return Report(_dump(payload))
 
 
@@ -185,6 +195,7 @@ def github(result: CheckResult, options: Options) -> Report:
     if result.stale:
         message = f"{result.document} does not match its data; run: {result.fix}"
         out.append(_annotation("error", result.document, 0, 0, "stale document", message))
+    out += [_annotation("error", f.path, 0, 0, "stale file", f.message()) for f in result.stale_files]
     tail = _diff_lines(result.diff) + visible(verdict(result)) + "\n"
     return Report(
         "".join(out) + shield(tail, options._replace(on_actions=True)), summary=github_summary(result, options)
@@ -205,6 +216,7 @@ def github_summary(result: CheckResult, options: Options) -> str:
     lines += [f"{'❌' if failed else '✅'} {errors} error(s), {warnings} warning(s); document {state}.", ""]
     if result.stale:
         lines += [f"{inline(result.document)} does not match its data. Fix: {code(result.fix)}", ""]
+    lines += [f"{inline(f.path)} does not match its data. Fix: {code(f.fix)}\n" for f in result.stale_files]
     if result.load_errors or result.problems:
         lines += ["| Level | Rule | Where | Message |", "|---|---|---|---|"]
         for p in result.findings:
@@ -262,6 +274,8 @@ def sarif(result: CheckResult, options: Options) -> Report:
     if result.stale:
         message = f"{result.document} does not match its data; run: {result.fix}"
         findings.append(Problem(STALE_DOCUMENT, STALE_DOCUMENT, "error", Location(result.document), message))
+    for f in result.stale_files:
+        findings.append(Problem(STALE_DOCUMENT, STALE_DOCUMENT, "error", Location(f.path), f.message()))
     results = [
         {
             "ruleId": p.code,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .errors import Location, StatusGenError
 from .rules.base import Problem
@@ -12,6 +13,17 @@ from .rules.base import Problem
 LOAD_ERROR = "load-error"
 # The stale or missing document, for formats that list it among the problems (SARIF).
 STALE_DOCUMENT = "stale-document"
+
+
+class StaleFile(NamedTuple):
+    """A derived file other than the document (the badge) that does not match the data."""
+
+    path: str  # as shown to the user
+    missing: bool
+    fix: str  # the command that regenerates it
+
+    def message(self) -> str:
+        return f"{self.path} is {'missing' if self.missing else 'stale'}: run '{self.fix}' to regenerate it"
 
 
 @dataclass(frozen=True)
@@ -32,6 +44,8 @@ class CheckResult:
     diff: str = ""
     rules_run: int = 0
     rules_off: int = 0
+    # Other derived files (the badge) that are missing or differ from the data.
+    stale_files: tuple[StaleFile, ...] = ()
 
     @property
     def errors(self) -> list[Problem]:
@@ -49,4 +63,5 @@ class CheckResult:
 
     def failed(self, strict: bool = False) -> bool:
         """Not loaded, stale, an error-level problem, or (strict) any problem at all."""
-        return not self.loaded or self.stale or bool(self.errors) or (strict and bool(self.problems))
+        stale = self.stale or bool(self.stale_files)
+        return not self.loaded or stale or bool(self.errors) or (strict and bool(self.problems))

@@ -38,3 +38,4 @@ class Config:
     warnings: tuple[str, ...] = ()  # 'file:line:col: warning: ...' lines about deprecated settings
     tracker: str | None = None  # the issue tracker's export (JSON), relative to the project root
     provenance: bool = True  # numbers read from reports name their file and date in the document
+    badge: str | None = None  # the status badge SVG, relative to the project root (derived: check compares it)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -84,3 +85,34 @@ def test_never_writes_through_a_symlink(project: Path, tmp_path_factory: pytest.
     code, _, err = run_cli("badge")
     assert code == 2 and "status.svg" in err
     assert outside.read_text(encoding="utf-8") == "keep"
+
+
+def _with_badge_setting(project: Path, value: str = "status.svg") -> None:
+    pyproject = project / "pyproject.toml"
+    text = pyproject.read_text(encoding="utf-8")
+    pyproject.write_text(text.replace("[tool.status-gen]\n", f'[tool.status-gen]\nbadge = "{value}"\n', 1), "utf-8")
+
+
+def test_check_reports_a_missing_or_stale_badge_like_the_document(project: Path) -> None:
+    _with_badge_setting(project)
+    code, out, _ = run_cli("check", "--today", "2025-09-17")
+    assert code == 1
+    assert out.endswith("status.svg is missing: run 'status-gen badge' to regenerate it\n")
+    assert run_cli("badge") == (0, "", "wrote status.svg\n")  # the setting names the file
+    code, out, _ = run_cli("check", "--today", "2025-09-17")
+    assert code == 0, out
+    (project / "status.svg").write_text((project / "status.svg").read_text("utf-8").replace("6 P0", "5 P0"), "utf-8")
+    code, out, _ = run_cli("check", "--today", "2025-09-17")
+    assert (code, out.splitlines()[-1]) == (1, "status.svg is stale: run 'status-gen badge' to regenerate it")
+    code, out, _ = run_cli("check", "--today", "2025-09-17", "--format", "json")
+    assert code == 1
+    assert json.loads(out)["stale_files"] == [{"file": "status.svg", "missing": False, "fix": "status-gen badge"}]
+    code, out, _ = run_cli("check", "--today", "2025-09-17", "--format", "github")
+    assert "::error file=status.svg,title=stale file::status.svg is stale" in out
+
+
+def test_badge_setting_stays_inside_the_project(project: Path) -> None:
+    _with_badge_setting(project, "../outside.svg")
+    code, _, err = run_cli("check", "--today", "2025-09-17")
+    assert code == 2
+    assert "setting 'badge' must not leave the project with '..'" in err
