@@ -487,6 +487,7 @@ def docs_command(file: str, check_only: bool) -> int:
     from .errors import Location
     from .inject import markers
     from .output import read_bytes, unified_diff, write_if_changed
+    from .report import diff_lines
 
     path = Path.cwd() / file
     name = shown(path)
@@ -502,9 +503,9 @@ def docs_command(file: str, check_only: bool) -> int:
     if check_only:
         if updated == existing:
             return EXIT_OK
-        click.echo(unified_diff(existing, updated, name), nl=False)
+        _emit(diff_lines(unified_diff(existing, updated, name)), guard=True)  # the file is the PR's text
         fix = "status-gen docs" + (f" {shlex.quote(file)}" if file != "README.md" else "")
-        click.echo(f"{name} has stale tables: run '{fix}' to regenerate them", err=True)
+        _emit(visible(f"{name} has stale tables: run '{fix}' to regenerate them") + "\n", err=True, guard=True)
         return EXIT_PROBLEMS
     click.echo(f"wrote {name}" if write_if_changed(path, updated) else f"{name} is up to date", err=True)
     return EXIT_OK

@@ -77,7 +77,8 @@ def error_lines(result: CheckResult) -> str:
     return "".join(visible(f"{e.where or 'status-gen'}: error: {e.message}") + "\n" for e in result.load_errors)
 
 
-def _diff_lines(diff: str) -> str:
+def diff_lines(diff: str) -> str:
+    """A diff with each line's invisible characters escaped (a CR inside a line ends it for a runner)."""
     return "".join(visible(line) + "\n" for line in diff.splitlines())
 
 
@@ -113,7 +114,7 @@ def _stale_file_lines(result: CheckResult) -> str:
 def text(result: CheckResult, options: Options) -> Report:
     if not result.loaded:  # nothing was checked: no report, the errors as every command prints them
         return Report("", shield(error_lines(result), options))
-    body = problem_lines(result.problems) + _diff_lines(result.diff) + _stale_file_lines(result)
+    body = problem_lines(result.problems) + diff_lines(result.diff) + _stale_file_lines(result)
     return Report(shield(body + visible(verdict(result)) + "\n", options))
 
 
@@ -196,7 +197,7 @@ def github(result: CheckResult, options: Options) -> Report:
         message = f"{result.document} does not match its data; run: {result.fix}"
         out.append(_annotation("error", result.document, 0, 0, "stale document", message))
     out += [_annotation("error", f.path, 0, 0, "stale file", f.message()) for f in result.stale_files]
-    tail = _diff_lines(result.diff) + visible(verdict(result)) + "\n"
+    tail = diff_lines(result.diff) + visible(verdict(result)) + "\n"
     return Report(
         "".join(out) + shield(tail, options._replace(on_actions=True)), summary=github_summary(result, options)
     )

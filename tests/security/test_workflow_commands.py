@@ -72,8 +72,9 @@ def _not_ours(commands: list[Command]) -> list[Command]:
 def _assert_nothing_forged(fmt: str, on_actions: bool, out: str, err: str) -> None:
     if not on_actions and fmt == "text":
         # Off GitHub Actions no runner reads the text (GitHub's sets GITHUB_ACTIONS=true), so a
-        # '##[' inside a line is left as written; but each name and message stays on its line.
-        assert not [line for line in re.split(r"\r\n|\r|\n", out + err) if line.lstrip().startswith("::")]
+        # '##[' inside a line, or a diff's context line ' ::x', is left as written; but each name
+        # and message stays on its line: nothing the data holds after a line break starts one.
+        assert not [line for line in re.split(r"\r\n|\r|\n", out + err) if line.startswith("::")]
         return
     for stream in (out, err, out + err):
         commands = obeyed(stream)
@@ -158,3 +159,41 @@ def test_the_runner_model_finds_what_it_should() -> None:
     """The checker itself can fail: raw hostile text is full of commands for it."""
     raw = f"x {FORGED_TITLE}\n  ::set-output name=a::b\n::stop-commands::t\n::error::hidden\n::t::\n::notice::after"
     assert [c.name for c in obeyed(raw)] == ["add-mask", "error", "warning", "set-output", "stop-commands", "notice"]
+
+
+@pytest.mark.parametrize("on_actions", [True, False], ids=["actions", "local"])
+def test_docs_check_diff_of_a_hostile_readme_forges_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, on_actions: bool
+) -> None:
+    from status_gen.inject import markers
+
+    monkeypatch.chdir(tmp_path)
+    begin, end = markers("labels")
+    readme = f"##[error]forged before the table\n::add-mask::x\n{begin}\nold \r::error::cr\n{end}\n"
+    (tmp_path / "README.md").write_text(readme, encoding="utf-8", newline="")
+    code, out, err = _run(monkeypatch, on_actions, "docs", "--check")
+    assert code == 1 and "forged before the table" in out
+    _assert_nothing_forged("text", on_actions, out, err)
+
+
+@pytest.mark.parametrize("on_actions", [True, False], ids=["actions", "local"])
+@pytest.mark.parametrize("fmt", ["text", "json", "github"])
+def test_lint_messages_quoting_a_hostile_document_forge_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str, on_actions: bool
+) -> None:
+    from tests.lint.test_lint_cli import CONTRADICTORY
+
+    monkeypatch.chdir(tmp_path)
+    text = CONTRADICTORY.read_text(encoding="utf-8").replace("Auth Service", "Auth ##[error]forged lint")
+    (tmp_path / "h.md").write_text(text, encoding="utf-8")
+    code, out, err = _run(monkeypatch, on_actions, "lint", "h.md", "--format", fmt)
+    assert code == 1 and "forged lint" in out
+    if fmt == "text" and not on_actions:
+        return  # no runner reads it
+    ours = [
+        c
+        for c in obeyed(out)
+        if fmt == "github" and c.name in ("error", "warning") and c.props.startswith("file=h.md,")
+    ]
+    assert ours or fmt != "github"
+    assert [c for c in obeyed(out) + obeyed(err) if c.name != "stop-commands" and c not in ours] == []
