@@ -286,6 +286,7 @@ def diff_command(revision: str | None, revision2: str | None, data: str | None, 
     from .changes import as_json, as_markdown, as_text, compare
     from .dataset import load_dataset
     from .history import load_pair
+    from .report import json_safe
 
     settings = _settings(data, None, None, config)
     working = None
@@ -299,7 +300,8 @@ def diff_command(revision: str | None, revision2: str | None, data: str | None, 
         out = as_markdown(changes, before.name, after.name)
     else:
         out = as_text(changes, before.name, after.name)
-    click.echo(out, nl=False)
+    # Names come from the data: JSON never holds '##[', text is shielded on GitHub Actions.
+    _emit(json_safe(out) if fmt == "json" else out, guard=fmt == "text")
     return EXIT_OK
 
 
@@ -419,7 +421,7 @@ def badge(data: str | None, config: str | None, output: str | None) -> int:
     if output is None:
         output = str(settings.root / (settings.badge or "status.svg"))
     if output == "-":
-        sys.stdout.write(svg)
+        _emit(svg)  # a full disk is exit 2 with a message, as for render
         return EXIT_OK
     path = Path.cwd() / output
     name = shown(path, settings.root)

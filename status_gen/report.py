@@ -137,9 +137,13 @@ def _dump(payload: Any) -> str:
     """JSON in which no line can be a runner command: ``##[`` is written ``#\\u0023[`` (``#`` only
     occurs inside strings, where the escape reads back as the same text) and no line can start
     with ``::``. JSON escapes CR, LF and other control characters itself; the Unicode breaks too."""
-    out = json.dumps(payload, indent=2, ensure_ascii=False)
-    out = out.replace("##[", "#\\u0023[").replace("\u0085", "\\u0085")
-    return out.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + "\n"
+    return json_safe(json.dumps(payload, indent=2, ensure_ascii=False)) + "\n"
+
+
+def json_safe(text: str) -> str:
+    """JSON text with ``##[`` and the Unicode line breaks escaped (see ``_dump``); same data."""
+    text = text.replace("##[", "#\\u0023[").replace("\u0085", "\\u0085")
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 def problems_json(problems: Sequence[Problem], document: str) -> str:

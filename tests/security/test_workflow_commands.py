@@ -11,6 +11,7 @@ carry out: only status-gen's own annotations (and its own stop-commands) may be 
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -197,3 +198,36 @@ def test_lint_messages_quoting_a_hostile_document_forge_nothing(
     ]
     assert ours or fmt != "github"
     assert [c for c in obeyed(out) + obeyed(err) if c.name != "stop-commands" and c not in ours] == []
+
+
+HOSTILE_NAME = "DB ##[error]forged diff\\n::add-mask::x"  # as written in YAML double quotes
+
+
+def _history(repo: Path) -> None:
+    from tests.gitrepo import commit, init, project, write_data
+
+    components = """
+        components:
+          - id: db
+            name: "{name}"
+            status: {status}
+            note: replicas
+        """
+    init(repo)
+    write_data(repo, project=project("2025-01-01"), components=components.format(name=HOSTILE_NAME, status="FIXED"))
+    commit(repo, "status 1")
+    write_data(repo, project=project("2025-01-08"), components=components.format(name=HOSTILE_NAME, status="BROKEN"))
+
+
+@pytest.mark.parametrize("on_actions", [True, False], ids=["actions", "local"])
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_status_diff_of_hostile_names_forges_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str, on_actions: bool
+) -> None:
+    _history(tmp_path / "repo")
+    monkeypatch.chdir(tmp_path / "repo")
+    code, out, err = _run(monkeypatch, on_actions, "diff", "--format", fmt)
+    assert code == 0 and "forged diff" in out, err
+    _assert_nothing_forged(fmt, on_actions, out, err)
+    if fmt == "json":
+        assert "##[" not in out and "##[error]forged diff" in str(json.loads(out))
