@@ -136,8 +136,15 @@ _READY_HEADING = re.compile(
     re.I,
 )
 _NOT_READY_HEADING = re.compile(
-    r"\b(blockers?|blocking|known (issues|problems|bugs)|not (yet )?ready|open issues|remaining|outstanding|"
-    r"to ?do|pending|failing|broken|gaps?|still need|missing|limitations?)\b|미완료|未完成|未実装|残り",
+    r"\b(not (yet )?ready|remaining|outstanding|to ?do|pending|failing|broken|still need|missing)\b"
+    r"|미완료|未完成|未実装|残り",
+    re.I,
+)
+# Lists of problems ("Critical Blockers", "Known Issues"): their items are problems by definition,
+# titled by what is wrong ("Auth Service Not Running"), so only an unmarked item names a thing.
+_PROBLEMS_HEADING = re.compile(
+    r"\b(blockers?|blocking|known (issues|problems|bugs)|open issues|risks?|gaps?|limitations?|bugs)\b"
+    r"|알려진 문제|已知问题|既知の問題",
     re.I,
 )
 # Names that mean nothing outside their section: scoped by the heading and the parent item.
@@ -186,9 +193,11 @@ _VERDICT = re.compile(
     r"(?:status|health|readiness)(?: status)?)\s*[:：]\s*(?P<value>.+)$",
     re.I,
 )
+# Only the strong claims: "HEALTHY" or "READY" alone is what a generated document computes from
+# its components (and may rightly say while a test suite fails); "PRODUCTION READY" promises more.
 _VERDICT_OK = re.compile(
-    r"^(production[ -]ready|fully operational|operational|healthy|all systems (go|operational)|live|"
-    r"ready for production|ready|complete working system|all green|stable)\b",
+    r"^(production[ -]ready|fully (operational|functional)|all systems (go|operational)|live\b.*production|"
+    r"ready for production|enterprise[ -]ready|complete working system|all green)\b",
     re.I,
 )
 _VERDICT_BAD = re.compile(r"^(not ready|critical|degraded|partial|broken|blocked|down|at risk)\b", re.I)
@@ -239,7 +248,7 @@ class Entity(NamedTuple):
     word: str
     line: int
     place: str  # "table" | "list" | "heading"
-    listed: str  # "ready" | "not-ready" | "" : the kind of list the item sits in
+    listed: str  # "ready" | "not-ready" | "problems" | "": the kind of list the item sits in
     explicit: bool  # the status is written on the item itself (not implied by its list)
     section: str
 
@@ -487,6 +496,8 @@ class _Extractor:
         text = self.label or (self.headings[-1][1] if self.headings else "")
         if not text or (not self.label and _VERDICT.match(_clean(text))):
             return ""
+        if _PROBLEMS_HEADING.search(text):
+            return "problems"
         if _NOT_READY_HEADING.search(text):
             return "not-ready"
         if _READY_HEADING.search(text):
@@ -600,10 +611,13 @@ class _Extractor:
             return None
         listed = self.listed()
         status = icon_status(_lead_or_tail(first)) or self.words.shouted_status(first, bold_here)
+        if status is not None and listed == "problems":
+            return name  # "❌ Auth Service Not Running": a problem's title, not a thing's status
         if status is not None:
             self._entity(name, status, line, "list", parents, explicit=True, listed=listed)
         elif listed and not parents:
-            implied = Status("ok", "listed as ready") if listed == "ready" else Status("fail", "listed as not ready")
+            said = {"ready": "listed as ready", "not-ready": "listed as not ready", "problems": "listed as a problem"}
+            implied = Status("ok" if listed == "ready" else "fail", said[listed])
             self._entity(name, implied, line, "list", parents, explicit=False, listed=listed)
         return name
 
@@ -775,7 +789,7 @@ class _Extractor:
         raw_value = text.split(":", 1)[1] if ":" in text else ""
         lead = icon_status(raw_value.strip()[:3])
         value = _clean(match["value"])
-        level = lead.level if lead else None
+        level = lead.level if lead and lead.level != "ok" else None
         if level is None:
             if _VERDICT_OK.match(value):
                 level = "ok"

@@ -327,6 +327,21 @@ def no_doubled_punctuation(case: Case, text: str) -> list[str]:
     return [f"doubled punctuation in {b.text!r}" for b in blocks(text) if DOUBLED.search(b.text)]
 
 
+# Lint rules that restate a data rule: data that breaks the data rule (an ok label over 0/1 tests)
+# renders a document stating that contradiction, and lint rightly reports it as well.
+LINT_MIRRORS = {"SL503": "SG306", "SL401": "SG201", "SL502": "SG103"}
+
+
+def lint_finds_nothing(case: Case, text: str) -> list[str]:
+    """``status-gen lint`` reads the document as a hand-written one and finds nothing (issue 11)."""
+    from status_gen.lint import lint_text
+    from status_gen.rules.engine import run_rules
+
+    reported = {p.code for p in run_rules(case.data, case.config, LAST_UPDATED)}
+    found = lint_text(text, "doc.md", case.config)
+    return [f"{p.code} line {p.where.line}: {p.message}" for p in found if LINT_MIRRORS.get(p.code) not in reported]
+
+
 CHECKERS: list[Checker] = [
     readiness_agrees,
     ready_lists_agree,
@@ -335,6 +350,7 @@ CHECKERS: list[Checker] = [
     closed_issues_not_in_priorities,
     headings_well_formed,
     no_doubled_punctuation,
+    lint_finds_nothing,
 ]
 
 
@@ -560,6 +576,7 @@ PLANTED = [
     (headings_well_formed, "## Issue Status\n", "---\n"),
     (headings_well_formed, "## Key Architectural Achievements\n", "## Key Architectural Achievements\n\n## Empty\n"),
     (no_doubled_punctuation, "Compliance).", "Compliance).."),
+    (lint_finds_nothing, "| **Auth Service** | ❌ NOT RUNNING |", "| **Auth Service** | ✅ HEALTHY |"),
 ]
 
 

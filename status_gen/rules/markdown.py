@@ -247,9 +247,11 @@ def issue_state_conflict(ctx: LintContext) -> Iterator[Finding]:
 def verdict_better_than_items(ctx: LintContext) -> Iterator[Finding]:
     """A headline verdict is ok while the document marks items as failing.
 
-    "Status: ✅ PRODUCTION READY", "System Health: HEALTHY" or "Deployment Readiness: 🟢" over a
-    table or list that marks something ❌ / BROKEN / NOT RUNNING claims more than the document
-    shows. Lower the verdict or fix (and re-mark) the items.
+    "Status: ✅ PRODUCTION READY", "System Health: FULLY OPERATIONAL" or "Deployment Readiness:
+    ENTERPRISE READY" over a table or list that marks something ❌ / BROKEN / NOT RUNNING claims
+    more than the document shows. Lower the verdict or fix (and re-mark) the items. Only such
+    strong claims count: "HEALTHY" alone may rightly sum up components while a test suite fails,
+    and the items of a blockers list are problems by definition.
 
     Passing:
 
