@@ -1,0 +1,87 @@
+"""Benchmark ``status-gen lint`` the way users run it, and its scaling with document size.
+
+    .venv/bin/python bench/lint.py            # 7 interleaved runs; sizes 30 KB to 1 MB in process
+    .venv/bin/python bench/lint.py --smoke    # one run, small sizes, no targets (CI's smoke test)
+
+(a) ``status-gen lint`` of a 30 KB hand-written-style document as a whole process, against the
+dependency floor bench/run.py uses (``import pydantic, jinja2, yaml, click``), measured side by
+side, interleaved round by round; target ≤ 1.5x. (b) Linear time: lint_text in this process on
+documents of 30 KB to 1 MB (median CPU time of 3), as microseconds per KB; target: the largest
+size costs at most 1.5x per KB what the smallest does. Targets are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from run import FLOOR_IMPORTS, PYTHON, ROOT, Sample, child_env, measure, row, status_gen_argv, verdict
+
+sys.path.insert(0, str(ROOT))
+
+
+def document(size: int) -> str:
+    """A consistent status document of about ``size`` bytes, shaped like the corpus's documents."""
+    parts = ["# Orbit Platform - System Status\n\n> **Last Updated:** 2025-09-17 | **Status:** ⚠️ DEGRADED\n"]
+    section = 0
+    while sum(map(len, parts)) < size:
+        n = section
+        parts.append(f"\n## Area {n}\n\n| Component | Status | Notes |\n|---|---|---|\n")
+        parts.extend(f"| **Service {n}-{i}** | ✅ HEALTHY | {i * 3}/{i * 3} tests pass |\n" for i in range(8))
+        parts.append(f"| **Queue {n}** | ⚠️ PARTIAL | reindex running |\n\n**Ready Components:**\n\n")
+        parts.extend(f"- ✅ **Service {n}-{i}**: serving traffic since 2025-09-{10 + i % 7:02d}\n" for i in range(4))
+        parts.append(f"\n### Issues {n}\n\n")
+        parts.extend(f"- **Issue #{n * 10 + i}**: flaky login step - **RESOLVED**\n" for i in range(3))
+        parts.append(f"\n- [x] Rotate keys for area {n}\n- [ ] Load test area {n}\n")
+        section += 1
+    return "".join(parts)
+
+
+def cpu_per_kb(text: str, rounds: int) -> float:
+    from status_gen.lint import lint_text
+    from status_gen.settings import Config
+
+    times = []
+    for _ in range(rounds):
+        start = time.process_time()
+        problems = lint_text(text, "bench.md", Config())
+        times.append(time.process_time() - start)
+        assert problems == [], problems  # the generated document is consistent
+    return statistics.median(times) / (len(text.encode()) / 1024) * 1e6
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--smoke", action="store_true", help="one run, small sizes, no targets (CI)")
+    parser.add_argument("--repeat", type=int, default=7, help="runs per command (default 7)")
+    args = parser.parse_args(argv)
+    repeat = 1 if args.smoke else args.repeat
+    with tempfile.TemporaryDirectory(prefix="status-gen-bench-lint-") as temp:
+        workdir = Path(temp)
+        env = child_env(workdir)
+        doc = workdir / "STATUS.md"
+        doc.write_text(document(30 * 1024), encoding="utf-8")
+        lint = Sample("lint 30 KB", [*status_gen_argv(), "lint", str(doc)], cwd=workdir)
+        floor = Sample("dependency floor", [PYTHON, "-c", FLOOR_IMPORTS], cwd=workdir)
+        measure([floor, lint], repeat, env, warm_up=not args.smoke)
+    print("| Command | Median wall | Peak memory | Note |\n|---|---|---|---|")
+    print(row("`python -c 'import pydantic, jinja2, yaml, click'` (floor)", floor))
+    print(row("`status-gen lint` 30 KB document", lint, f"{len(document(30 * 1024).encode()):,} bytes"))
+    sizes = [30, 100] if args.smoke else [30, 100, 300, 1000]
+    rounds = 1 if args.smoke else 3
+    scaling = [(kb, cpu_per_kb(document(kb * 1024), rounds)) for kb in sizes]
+    print("\n| Document | lint_text CPU per KB |\n|---|---|")
+    for kb, per_kb in scaling:
+        print(f"| {kb:,} KB | {per_kb:,.0f} µs |")
+    if not args.smoke:
+        print(f"\n- (a) lint 30 KB / dependency floor: {verdict(lint.median / floor.median, 1.5)}")
+        print(f"- (b) per-KB cost at 1 MB / at 30 KB: {verdict(scaling[-1][1] / scaling[0][1], 1.5)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
