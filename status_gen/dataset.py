@@ -16,6 +16,7 @@ from . import models as m
 from .confine import for_reading
 from .errors import Location, StatusGenError, raise_all
 from .hints import closest
+from .indentation import dedented
 from .loader import Document, Map, Seq, load_file
 from .vocabulary import Label
 
@@ -221,6 +222,9 @@ def _to_error(error: Any, model: type[BaseModel], document: Document) -> StatusG
     field_name = ".".join(names)
     if kind == "extra_forbidden":
         key = str(loc[-1])
+        slip = dedented(document.text, where.line) if where.line else None
+        if slip:  # a key dedented out of the block above it: "did you mean" would only mislead
+            return StatusGenError(f"unknown key '{key}' here; {slip}", where)
         known = list(owner.model_fields) if owner else []
         close = closest(key, known)
         hint = f"; did you mean '{close}'?" if close else f" (allowed: {', '.join(known)})"

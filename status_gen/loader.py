@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from .errors import Location, StatusGenError
+from .indentation import dedented, key_at, misaligned
 from .textfile import decode
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
@@ -160,6 +161,11 @@ def parse(text: str, path: str) -> Any:
         if "nesting depth" in problem:
             # libyaml's scanner reads ahead past our own depth check and stops at its own limit.
             raise StatusGenError(_TOO_DEEP, where) from None
+        slip = misaligned(text, where.line) if where.line else None
+        if slip:  # the line holds a key (misaligned found it), so key_at does too
+            key = key_at(text.splitlines()[where.line - 1])
+            at = Location(path, where.line, key[1] if key else where.column)
+            raise StatusGenError(f"YAML syntax error: {slip}", at) from None
         raise StatusGenError(f"YAML syntax error: {problem}", where) from None
     except yaml.reader.ReaderError:
         # Control characters. The error has no mark, and libyaml's offset counts UTF-8 bytes while
@@ -217,7 +223,7 @@ def _build(events: Iterator[Any], text: str, path: str) -> Any:
                 top.item_at.append(pos)
             elif keys[-1] is None:
                 if raw in top.key_at:
-                    _duplicate_key(top, raw, path, pos)
+                    _duplicate_key(top, raw, path, pos, text)
                 top.key_at[raw] = pos
                 keys[-1] = raw
             else:
@@ -260,9 +266,11 @@ def _build(events: Iterator[Any], text: str, path: str) -> Any:
     return root
 
 
-def _duplicate_key(top: Map, raw: str, path: str, pos: Position) -> None:
+def _duplicate_key(top: Map, raw: str, path: str, pos: Position, text: str) -> None:
     first = top.key_at[raw][0]
-    raise StatusGenError(f"duplicate key '{raw}' (first at line {first}); keep one of them", Location(path, *pos))
+    slip = dedented(text, pos[0])
+    advice = f"{slip}; otherwise keep one of them" if slip else "keep one of them"
+    raise StatusGenError(f"duplicate key '{raw}' (first at line {first}); {advice}", Location(path, *pos))
 
 
 def _add(stack: list[Any], keys: list[str | None], node: Any, pos: Position, path: str) -> None:
