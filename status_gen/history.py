@@ -168,7 +168,10 @@ def derive(
     repo = Repo.find(root)
     if repo is None:
         return Derived(notes=("not a git repository (or git is missing): no changes section, no health chart",))
-    inside = repo.relative(folder)
+    try:
+        inside = repo.relative(folder)
+    except StatusGenError:
+        return Derived(notes=("the data folder is outside the git repository: no changes section, no health chart",))
     notes: list[str] = []
     found: Changes | None = None
     points: list[Point] = []

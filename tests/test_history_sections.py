@@ -17,7 +17,7 @@ from status_gen.mermaid import Point, component_map, gantt, health_chart, issue_
 from status_gen.render import environment
 from status_gen.verify import check_tables, normalise
 from status_gen.vocabulary import DEFAULT_LABELS
-from tests.gitrepo import commit, git, project, write_data
+from tests.gitrepo import commit, git, init, project, write_data
 from tests.test_history import COMPONENTS_2, build_history
 from tests.test_mermaid import parse_with_mermaid
 
@@ -153,3 +153,12 @@ def test_table_check_is_not_confused_by_mermaid_fences() -> None:
     bad = good.replace("| 1 | 2 |", "| 1 | 2 | 3 |")
     with pytest.raises(StatusGenError, match="rendered table row has 3 cells"):
         check_tables(bad, "doc.md")  # and a fence does not hide a broken table after it
+
+
+def test_data_outside_the_repository_is_a_note(tmp_path: Path) -> None:
+    repo = init(tmp_path / "repo")
+    (tmp_path / "elsewhere").mkdir()
+    write_data(tmp_path / "elsewhere", project=project("2025-01-01"))
+    data = load_dataset(tmp_path / "elsewhere" / "data", DEFAULT_LABELS)
+    derived = derive(repo, tmp_path / "elsewhere" / "data", DEFAULT_LABELS, data, changes=True)
+    assert derived.notes == ("the data folder is outside the git repository: no changes section, no health chart",)
