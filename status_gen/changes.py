@@ -216,7 +216,9 @@ def as_json(changes: Changes, before: str, after: str, before_commit: str | None
             for f in changes.facts
         ],
     }
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    # As report.py does for check's JSON: '##[' inside a string is written '#\u0023[', which reads
+    # back as the same text but can never be taken for a runner command.
+    return json.dumps(payload, indent=2, ensure_ascii=False).replace("##[", "#\\u0023[") + "\n"
 
 
 def markdown_items(changes: Changes) -> list[str]:

@@ -361,11 +361,12 @@ def test_data_text_cannot_become_a_ci_command(history: dict[str, str], tmp_path:
     repo = tmp_path / "repo"
     hostile = '  - number: 3\n    title: "Backups\\n::error file=x::pwned\\n##[warning]x"\n    status: open\n'
     write_data(repo, issues=textwrap.dedent(ISSUES_2).rstrip() + "\n" + hostile)
-    for fmt in ("text", "markdown"):
+    for fmt in ("text", "markdown", "json"):
         code, out, _ = run_cli("diff", "HEAD", "--format", fmt)
         assert code == 0
         assert "pwned" in out
         assert not any(line.strip().startswith(("::", "##[")) for line in out.splitlines()), out
+        assert "##[" not in out or fmt != "json"
 
 
 def test_readme_example_is_this_output() -> None:
