@@ -216,9 +216,7 @@ def as_json(changes: Changes, before: str, after: str, before_commit: str | None
             for f in changes.facts
         ],
     }
-    # As report.py does for check's JSON: '##[' inside a string is written '#\u0023[', which reads
-    # back as the same text but can never be taken for a runner command.
-    return json.dumps(payload, indent=2, ensure_ascii=False).replace("##[", "#\\u0023[") + "\n"
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
 
 
 def markdown_items(changes: Changes) -> list[str]:
