@@ -15,8 +15,10 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from .inject import markers, merge
+from .options import plain_number
 
 if TYPE_CHECKING:
+    from .options import Option
     from .rules.base import Rule
 
 
@@ -98,18 +100,22 @@ def settings_table() -> str:
     from .rules.registry import LINT_RULES, RULES
 
     rows = [
-        (_code(s.name), s.kind_name, _value(s.default) if s.kind is not dict else "", _inline(s.doc)) for s in SETTINGS
+        (_code(s.name), _kind(s), _value(s.default) if s.kind is not dict else "", _inline(s.doc)) for s in SETTINGS
     ]
     for rule in (*RULES, *LINT_RULES):
         for option in rule.options:
-            kind = option.kind_name
-            if option.minimum is not None:
-                kind += f", at least {option.minimum:g}"
-            if option.maximum is not None:
-                kind += f", at most {option.maximum:g}"
             name = _code(f"rules.{rule.code}.{option.name}")
-            rows.append((name, kind, _value(option.default), _inline(option.doc)))
+            rows.append((name, _kind(option), _value(option.default), _inline(option.doc)))
     return _table(("Setting", "Type", "Default", "What it sets"), rows)
+
+
+def _kind(option: Option) -> str:
+    kind = option.kind_name
+    if option.minimum is not None:
+        kind += f", at least {plain_number(option.minimum)}"
+    if option.maximum is not None:
+        kind += f", at most {plain_number(option.maximum)}"
+    return kind
 
 
 def labels_table() -> str:

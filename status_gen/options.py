@@ -48,9 +48,9 @@ class Option(NamedTuple):
         if not math.isfinite(value):
             return f"must be a finite number, not {value!r}"
         if self.minimum is not None and value < self.minimum:
-            return f"must be at least {_number(self.minimum)}, not {value!r}"
+            return f"must be at least {plain_number(self.minimum)}, not {value!r}"
         if self.maximum is not None and value > self.maximum:
-            return f"must be at most {_number(self.maximum)}, not {value!r}"
+            return f"must be at most {plain_number(self.maximum)}, not {value!r}"
         return None
 
     def value(self, given: Any) -> Any:
@@ -58,5 +58,6 @@ class Option(NamedTuple):
         return float(given) if self.kind is float else given
 
 
-def _number(value: float) -> str:
+def plain_number(value: float) -> str:
+    """30.0 as 30, 0.5 as 0.5, 268435456 in full."""
     return str(int(value)) if float(value).is_integer() else str(value)
