@@ -86,6 +86,46 @@ def attach_evidence(data: Dataset, config: Config) -> None:
         data.evidence = collect(data.components, data.categories, config.root, config.tracker)
 
 
+@dataclass(frozen=True)
+class Synced:
+    """What ``sync`` would change in issues.yaml; ``new`` is None when nothing differs."""
+
+    path: Path
+    display: str
+    tracker: str
+    new: bytes | None
+    notes: list[str]
+    manual: list[str]
+
+
+def sync_issues(config: Config) -> Synced:
+    """Plan the edits that make issues.yaml agree with the tracker export named in the settings."""
+    from .dataset import load_dataset
+    from .errors import Location, StatusGenError
+    from .evidence.collect import collect
+    from .sync import apply, plan
+
+    if not config.tracker:
+        raise StatusGenError(
+            "sync needs the 'tracker' setting: the file your tracker's export was saved to",
+            Location(config.source or ""),
+        )
+    data_display = shown(config.data, config.root)
+    data = load_dataset(config.data, config.labels, data_display, config.root)
+    document = next((d for d in data.documents.values() if d.path.rsplit("/", 1)[-1].startswith("issues.")), None)
+    if document is None:
+        raise StatusGenError("there is no issues.yaml to sync", Location(data_display))
+    tracker = collect([], [], config.root, config.tracker).tracker or {}
+    edits, manual = plan(document.text, data.issues, tracker)
+    path = config.data / document.path.rsplit("/", 1)[-1]
+    new = None
+    if edits:
+        raw = path.read_bytes()
+        bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
+        new = bom + apply(document.text, edits).encode("utf-8")
+    return Synced(path, document.path, config.tracker, new, [e.note for e in edits], manual)
+
+
 @contextmanager
 def _gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while the data's objects are created.

@@ -159,6 +159,7 @@ def main_group() -> None:
       status-gen explain SG101          document one rule
       status-gen docs --check           fail if the README's reference tables are stale
       status-gen lint STATUS.md         find contradictions in a hand-written document
+      status-gen sync                   copy the tracker export's issue states into issues.yaml
     """
 
 
@@ -510,6 +511,49 @@ def docs_command(file: str, check_only: bool) -> int:
         _emit(visible(f"{name} has stale tables: run '{fix}' to regenerate them") + "\n", err=True, guard=True)
         return EXIT_PROBLEMS
     click.echo(f"wrote {name}" if write_if_changed(path, updated) else f"{name} is up to date", err=True)
+    return EXIT_OK
+
+
+@main_group.command(name="sync")
+@click.option("--data", metavar="DIR", help="Folder of YAML data files [default: data/].")
+@click.option(
+    "--config",
+    metavar="FILE",
+    help="Settings file [default: .status-gen.toml or [tool.status-gen] in pyproject.toml].",
+)
+@click.option("--dry-run", is_flag=True, help="Print the changes; write nothing (exit 1 if there are any).")
+def sync_command(data: str | None, config: str | None, dry_run: bool) -> int:
+    """Copy the issue tracker's states and dates into issues.yaml.
+
+    Reads the export named by the 'tracker' setting and edits only the scalars that differ
+    (status, opened, closed) in place, so comments, order and formatting survive. The file is
+    replaced atomically and never through a symlink.
+
+    \b
+    Examples:
+      gh issue list --state all --limit 1000 \\
+        --json number,title,state,createdAt,closedAt,labels > reports/issues.json
+      status-gen sync --dry-run
+      status-gen sync
+    """
+    from .api import sync_issues
+    from .output import write_if_changed
+
+    settings = _settings(data, None, None, config)
+    result = sync_issues(settings)
+    lines = [f"{result.display}: {note}" for note in result.notes]
+    lines += [f"{result.display}: {note} (left for you to do)" for note in result.manual]
+    if result.new is None:
+        lines.append(f"{result.display} already agrees with {result.tracker}")
+    elif not dry_run:
+        write_if_changed(result.path, result.new, settings.root)
+        lines.append(f"wrote {result.display}")
+    _emit("".join(visible(line) + "\n" for line in lines), err=True, guard=True)
+    return EXIT_PROBLEMS if dry_run and result.new is not None else EXIT_OK
+    if dry_run:
+        return EXIT_PROBLEMS
+    write_if_changed(result.path, result.new, settings.root)
+    click.echo(f"wrote {result.display}", err=True)
     return EXIT_OK
 
 

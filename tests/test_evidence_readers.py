@@ -226,3 +226,18 @@ def test_lcov_counts_lines_and_branches(tmp_path: Path) -> None:
     assert tuple(report.by_prefix["src"]) == (2, 3, 1, 2)  # an absolute path matches by its parts
     assert tuple(report.by_prefix["lib"]) == (0, 1, 0, 0)
     assert tuple(report.by_prefix[""]) == (2, 4, 1, 2)
+
+
+def test_the_benchmark_files_are_valid_reports(tmp_path: Path) -> None:
+    """bench/evidence.py measures reading what it writes; both shapes must read as intended."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from evidence import write_cobertura, write_junit
+
+    write_junit(tmp_path / "j.xml", 0.2)
+    write_cobertura(tmp_path / "c.xml", 0.2)
+    counts = read_junit(tmp_path / "j.xml", "j.xml").counts
+    assert counts.total % 1000 == 0 and counts.failed == counts.total // 10
+    report = read_coverage(tmp_path / "c.xml", "c.xml", ["", "src/pkg1"])
+    whole, one = report.by_prefix[""], report.by_prefix["src/pkg1"]
+    assert whole.lines_total % 50 == 0 and whole.lines_covered == whole.lines_total // 50 * 43
+    assert whole.branches_total == whole.lines_total // 50 * 24 and 0 < one.lines_total < whole.lines_total

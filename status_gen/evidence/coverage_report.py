@@ -126,41 +126,64 @@ def read_coverage(
 
 def _cobertura(path: Path, display: str, max_bytes: int, totals: _Totals) -> dt.datetime | None:
     stamp: list[dt.datetime] = []
-    trail: list[str] = []  # element names from the root to the current element
     sources: list[str] = []  # <sources><source>: the folders class file names are relative to
+    in_source = False
     filename = ""
+    lines_depth = 0  # depth of the class's own <lines> while inside it, else 0
+    counts = [0, 0, 0, 0]  # the current class's covered, total, branches covered, branches total
 
     def start(name: str, attributes: dict[str, str], depth: int) -> None:
-        nonlocal filename
-        del trail[depth - 1 :]
-        trail.append(name)
-        if name == "source":
+        nonlocal filename, lines_depth, in_source
+        if name == "line":
+            # Lines also appear under <method><lines>; only the class's own list counts, once.
+            if depth != lines_depth + 1:
+                return
+            hits = attributes.get("hits", "0")
+            # Plain digits are by far the common case; anything else goes through the full check.
+            counts[0] += hits.strip("0") != "" if hits.isdigit() else integer(hits, "hits") > 0
+            counts[1] += 1
+            if attributes.get("branch") == "true" and "condition-coverage" in attributes:
+                covered, total = _condition(attributes["condition-coverage"])
+                counts[2] += covered
+                counts[3] += total
+        elif name == "lines" and filename and depth == class_depth[0] + 1:
+            lines_depth = depth
+        elif name == "class":
+            filename = attributes.get("filename", "") or "?"
+            class_depth[0] = depth
+            if len(sources) == 1 and sources[0].strip() and not filename.startswith("/"):
+                filename = f"{sources[0].strip().rstrip('/')}/{filename}"
+        elif name == "source":
             sources.append("")
-        if depth == 1 and attributes.get("timestamp"):
+            in_source = True
+        elif depth == 1 and attributes.get("timestamp"):
             # Cobertura writes milliseconds since the epoch; a few tools write ISO 8601.
             text = attributes["timestamp"]
             if text.strip().isdigit():
                 stamp.append(dt.datetime.fromtimestamp(int(text) / 1000, dt.UTC).replace(tzinfo=None))
             else:
                 stamp.append(parse_timestamp(text))
-        elif name == "class":
-            filename = attributes.get("filename", "")
-            if len(sources) == 1 and sources[0].strip() and not filename.startswith("/"):
-                filename = f"{sources[0].strip().rstrip('/')}/{filename}"
-        elif name == "line" and trail[-3:-1] == ["class", "lines"]:
-            # Lines also appear under <method><lines>; only the class's own list counts, once.
-            covered = integer(attributes.get("hits", "0"), "hits") > 0
-            branches = (0, 0)
-            if attributes.get("branch") == "true" and "condition-coverage" in attributes:
+
+    def end(name: str, depth: int) -> None:
+        nonlocal filename, lines_depth, in_source
+        if name == "lines" and depth == lines_depth:
+            lines_depth = 0
+        elif name == "class" and depth == class_depth[0]:
+            # One update per class, not per line: the prefixes are matched once per file.
+            if counts[3]:
                 totals.branches = True
-                branches = _condition(attributes["condition-coverage"])
-            totals.add(filename, int(covered), 1, *branches)
+            totals.add(filename, *counts)
+            counts[:] = [0, 0, 0, 0]
+            filename = ""
+        elif name == "source":
+            in_source = False
 
     def text(data: str) -> None:
-        if trail and trail[-1] == "source" and sources and len(sources[-1]) < 4096:
+        if in_source and len(sources[-1]) < 4096:
             sources[-1] += data
 
-    stream(path, display, max_bytes, ("coverage",), start, text=text)
+    class_depth = [0]
+    stream(path, display, max_bytes, ("coverage",), start, end, text)
     return stamp[0] if stamp else None
 
 
