@@ -130,3 +130,34 @@ def test_a_missing_tracker_export_says_how_to_make_it(project: Path) -> None:
     code, _, err = run_cli("check", "--today", EXAMPLE_TODAY)
     assert code == 2
     assert "issues.json: error:" in err and "gh issue list --state all" in err, err
+
+
+@pytest.mark.slow
+def test_init_example_with_a_real_pytest_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The scaffold's recipe end to end: pytest writes the JUnit report, the document shows it."""
+    import datetime as dt
+    import subprocess
+    import sys
+
+    today = dt.datetime.now(dt.UTC).date().isoformat()
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("init", "--today", today)[0] == 0
+    tests = tmp_path / "data" / "tests.yaml"
+    text = tests.read_text(encoding="utf-8")
+    old = "    tests: {passed: 138, total: 138}\n    # Or let the run say it: replace 'tests:' with the report that"
+    assert old in text  # the example shows where the key goes
+    tests.write_text(text.replace("    # junit: reports/junit.xml", "    junit: reports/junit.xml").replace(
+        "    tests: {passed: 138, total: 138}\n", ""), encoding="utf-8")  # fmt: skip
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_app.py").write_text("def test_a():\n    pass\n\n\ndef test_b():\n    pass\n", "utf-8")
+    (tmp_path / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
+    subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--junitxml=reports/junit.xml", "tests"],
+        cwd=tmp_path, check=True, capture_output=True,
+    )  # fmt: skip
+    code, _, err = run_cli("render", "--today", today)
+    assert code == 0, err
+    document = (tmp_path / "SYSTEM_STATUS.md").read_text(encoding="utf-8")
+    assert f"2/2 pass (100%) (from reports/junit.xml, {today})" in document
+    code, out, err = run_cli("check", "--today", today)
+    assert code == 0, out + err
