@@ -14,7 +14,6 @@ with a random token that the data cannot know.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -137,6 +136,8 @@ def _dump(payload: Any) -> str:
     """JSON in which no line can be a runner command: ``##[`` is written ``#\\u0023[`` (``#`` only
     occurs inside strings, where the escape reads back as the same text) and no line can start
     with ``::``. JSON escapes CR, LF and other control characters itself; the Unicode breaks too."""
+    import json  # only the JSON formats pay for it; --help and rules import this module too
+
     return json_safe(json.dumps(payload, indent=2, ensure_ascii=False)) + "\n"
 
 
