@@ -49,7 +49,7 @@ def build(config: Config, today: dt.date, output_name: str = "SYSTEM_STATUS.md")
         from .rules.engine import run_rules
         from .view import View
 
-        data = load_dataset(config.data, config.labels, data_display, config.root)
+        data = load_dataset(config.data, config.labels, data_display, config.root, config.max_errors_per_file)
         attach_evidence(data, config)
         problems = run_rules(data, config, today)
         _refuse_integrity_errors(problems)

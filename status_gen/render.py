@@ -159,7 +159,8 @@ def _check_arguments(name: str, obj: Any, args: Any, kwargs: dict[str, Any], lim
     if name not in _WIDTH_TAKERS:
         return
     widths = [v for v in values if _int(v)]
-    template = getattr(obj, "__self__", None)
+    # str.format reaches templates wrapped by the sandbox; the text it formats is the wrapped method's.
+    template = getattr(getattr(obj, "__wrapped__", obj), "__self__", None)
     for text in [template, *values]:
         if isinstance(text, str) and ("%" in text or "{" in text):
             widths += [int(a or b) for a, b in _FORMAT_WIDTH.findall(text)]
@@ -314,14 +315,18 @@ def render_text(
 
 def _generate(template: jinja2.Template, context: dict[str, Any], limit: int) -> str:
     """The template's text, stopped as soon as it grows beyond ``limit`` characters."""
-    chunks: list[str] = []
+    parts: list[str] = []
+    chunks: list[str] = []  # joined every few thousand: 30 million one-character chunks take 2 GB as objects
     size = 0
     for chunk in template.generate(context):
         size += len(chunk)
         if size > limit:
             raise _LimitExceeded(f"the document grows beyond {limit:,} characters (setting max_output_bytes)")
         chunks.append(chunk)
-    return "".join(chunks)
+        if len(chunks) >= 4096:
+            parts.append("".join(chunks))
+            chunks.clear()
+    return "".join(parts) + "".join(chunks)
 
 
 class _OutOfTime(BaseException):
