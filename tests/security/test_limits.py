@@ -38,7 +38,8 @@ def test_the_cap_is_a_setting(tree: Tree) -> None:
 def test_a_long_valid_list_still_loads(tree: Tree) -> None:
     item = "  - id: c{0}\n    name: Component {0}\n    status: VALIDATED\n    note: fine\n"
     items = "".join(item.format(i) for i in range(2500))
-    tree.write("data/components.yaml", "components:\n" + items)
+    existing = (tree.project / "data" / "components.yaml").read_text("utf-8")
+    tree.write("data/components.yaml", existing.rstrip("\n") + "\n" + items)
     run = tree.run("render", "--today", EXAMPLE_TODAY, "--output", "-")
     assert run.code in (0, 1), run.err
     assert "Component 2499" in run.out and "Component 1234" in run.out
