@@ -179,7 +179,7 @@ def render(data: str | None, templates: str | None, output: str | None, today: s
       status-gen render --output - | less
     """
     from .api import build
-    from .inject import merge
+    from .inject import merge, refuse_foreign
     from .output import read_bytes, write_if_changed
     from .report import problem_lines
 
@@ -188,9 +188,9 @@ def render(data: str | None, templates: str | None, output: str | None, today: s
     name = "-" if settings.output == "-" else shown(Path(settings.output), settings.root)
     result = build(settings, day, name)
     # Inject-mode marker errors must surface before anything is printed as done or written.
-    document = (
-        b"" if settings.output == "-" else merge(read_bytes(Path(settings.output), settings.root), result.text, name)
-    )
+    on_disk = None if settings.output == "-" else read_bytes(Path(settings.output), settings.root)
+    refuse_foreign(on_disk, name)  # a README with a mistyped marker is not ours to replace
+    document = b"" if settings.output == "-" else merge(on_disk, result.text, name)
     _emit(problem_lines(result.problems), err=True, guard=True)
     if settings.output == "-":
         _emit(result.text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, NamedTuple
 
+from .escape import inline
 from .vocabulary import ICONS, Label, Level, worst
 
 if TYPE_CHECKING:  # models import pydantic; rules import this module and must stay light
@@ -32,7 +33,9 @@ class Status(NamedTuple):
 
     @property
     def icon(self) -> str:
-        return ICONS[self.level] if self.custom_icon is None else self.custom_icon
+        if self.custom_icon is None:
+            return ICONS[self.level]
+        return inline(self.custom_icon)  # an icon from the settings is text like any other
 
 
 class Readiness(NamedTuple):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import EXAMPLE_TODAY, run_cli
+from tests.conftest import EXAMPLE_TODAY, STALE_DOCUMENT, run_cli
 
 
 def test_render_writes_missing_document_and_exits_0(project: Path) -> None:
@@ -77,7 +77,7 @@ def test_unchanged_document_is_not_rewritten(project: Path) -> None:
 
 def test_rewrite_keeps_mode(project: Path) -> None:
     document = project / "SYSTEM_STATUS.md"
-    document.write_text("old\n", encoding="utf-8")
+    document.write_text(STALE_DOCUMENT, encoding="utf-8")
     document.chmod(0o640)
     code, _, _ = run_cli("render", "--today", EXAMPLE_TODAY)
     assert code == 0

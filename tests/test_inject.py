@@ -102,9 +102,14 @@ def test_region_error_is_a_status_gen_error_with_position() -> None:
     assert str(caught.value.where) == "doc.md:3:1"
 
 
-def test_no_markers_means_whole_document(project: Path) -> None:
+def test_no_markers_means_whole_document_only_for_status_gens_own_file(project: Path) -> None:
+    """A hand-written file without markers is never replaced (issue 15.8); a generated one is."""
     readme = project / "README.md"
     readme.write_text("plain file without markers\n", encoding="utf-8")
+    code, _, err = run_cli("render", "--today", EXAMPLE_TODAY, "--output", "README.md")
+    assert code == 2 and "README.md: error: this file is not a status-gen document" in err
+    assert readme.read_text(encoding="utf-8") == "plain file without markers\n"
+    readme.write_text(_generated().replace("Netra", "Old"), encoding="utf-8")
     code, _, _ = run_cli("render", "--today", EXAMPLE_TODAY, "--output", "README.md")
     assert code == 0
     assert readme.read_text(encoding="utf-8") == _generated()
