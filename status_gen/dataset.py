@@ -142,10 +142,13 @@ def load_dataset(
     """Read, parse and validate every data file; all errors of all files are raised together."""
     display = display or str(folder)
     files = data_files(folder, display, root)
-    return build_dataset({kind: partial(load_file, path, shown) for kind, (path, shown) in files.items()}, labels)
+    sources = {kind: partial(load_file, path, shown) for kind, (path, shown) in files.items()}
+    return build_dataset(sources, labels, max_errors)
 
 
-def build_dataset(sources: Mapping[str, Callable[[], Document]], labels: dict[str, Label]) -> Dataset:
+def build_dataset(
+    sources: Mapping[str, Callable[[], Document]], labels: dict[str, Label], max_errors: int = MAX_ERRORS_PER_FILE
+) -> Dataset:
     """Validate one document per kind (each read by its callable); all errors are raised together."""
     documents: dict[str, Document] = {}
     validated: dict[str, Any] = {}
