@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import STALE_DOCUMENT
 from tests.security.harness import EXAMPLE_TODAY, SECRET, Tree
 
 OUTSIDE = "leads outside the project through a symlink"
@@ -174,7 +175,7 @@ def test_running_from_a_subfolder_finds_the_project(tree: Tree) -> None:
     run = tree.run("check", "--today", EXAMPLE_TODAY, cwd=tree.project / "data")
     assert run.code == 0, run.err + run.out
     before = (tree.project / "SYSTEM_STATUS.md").read_bytes()
-    (tree.project / "SYSTEM_STATUS.md").write_text("stale\n", encoding="utf-8")
+    (tree.project / "SYSTEM_STATUS.md").write_text(STALE_DOCUMENT, encoding="utf-8")
     run = tree.run("render", "--today", EXAMPLE_TODAY, cwd=tree.project / "data")
     assert run.code == 0, run.err
     assert (tree.project / "SYSTEM_STATUS.md").read_bytes() == before

@@ -46,8 +46,12 @@ def test_valid_markers_banner_or_an_empty_file_may_be_written(tree: Tree) -> Non
 def test_label_icons_from_the_settings_are_escaped(tree: Tree) -> None:
     settings = (tree.project / "pyproject.toml").read_text("utf-8")
     icon = "<img src=x onerror=alert(1)><!-- status-gen:end -->"
-    icons = f'[tool.status-gen.labels]\n"FIXED" = {{ level = "ok", icon = "{icon}" }}\n'
-    (tree.project / "pyproject.toml").write_text(settings + "\n" + icons, encoding="utf-8")
+    line = f'"FIXED" = {{ level = "ok", icon = "{icon}" }}\n'
+    if "[tool.status-gen.labels]\n" in settings:
+        settings = settings.replace("[tool.status-gen.labels]\n", "[tool.status-gen.labels]\n" + line)
+    else:
+        settings += "\n[tool.status-gen.labels]\n" + line
+    (tree.project / "pyproject.toml").write_text(settings, encoding="utf-8")
     run = tree.run("render", "--today", EXAMPLE_TODAY)
     assert run.code in (0, 1), run.err
     text = run.document.decode("utf-8")

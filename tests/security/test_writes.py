@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 
+from tests.conftest import STALE_DOCUMENT
 from tests.security.harness import EXAMPLE_TODAY, Tree
 
 
@@ -20,11 +21,11 @@ def test_hard_linked_document_is_refused(tree: Tree) -> None:
 
 def test_read_only_document_is_respected(tree: Tree) -> None:
     document = tree.project / "SYSTEM_STATUS.md"
-    document.write_text("old\n", encoding="utf-8")
+    document.write_text(STALE_DOCUMENT, encoding="utf-8")
     document.chmod(0o444)
     run = tree.run("render", "--today", EXAMPLE_TODAY)
     tree.assert_contained(run, message="the file is read-only (mode 0444); run 'chmod u+w SYSTEM_STATUS.md'")
-    assert document.read_text(encoding="utf-8") == "old\n"
+    assert document.read_text(encoding="utf-8") == STALE_DOCUMENT
 
 
 def test_leftover_temp_files_of_dead_runs_are_removed(tree: Tree) -> None:
