@@ -660,7 +660,7 @@ class _Extractor:
                     status = icon_status(cell) or self.words.leading_status(cell)
                     if status:
                         break
-            if not status_columns:
+            if status is None:  # no status column, or its cell is prose: a leading marker elsewhere
                 for cell, _ in cells[1:]:
                     lead = icon_status(cell[:3])
                     if lead:

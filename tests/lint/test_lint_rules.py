@@ -134,3 +134,17 @@ def test_project_labels_extend_the_vocabulary() -> None:
 
 def test_conflict_markers_inside_code_fences_are_examples() -> None:
     assert _lint("```\n<<<<<<< HEAD\n>>>>>>> other\n```\n") == []
+
+
+def test_a_marker_outside_a_prose_status_column_still_counts() -> None:
+    """The corpus's test tables put '✅ FIXED' under 'Coverage' and prose under 'Status'."""
+    doc = (
+        "| Component | Status | Notes |\n|---|---|---|\n| **Test Infrastructure** | ✅ FIXED | ok |\n\n"
+        "| Category | Coverage | Status |\n|---|---|---|\n| **Test Infrastructure** | ❌ BROKEN | no tests ran |\n"
+    )
+    assert _lint(doc) == [(7, "SL101")]
+
+
+def test_warn_against_fail_is_not_an_ok_claim() -> None:
+    doc = "| Component | Status |\n|---|---|\n| Queue | ⚠️ PARTIAL |\n\n- ❌ **Queue**: stalls\n"
+    assert _lint(doc) == []
