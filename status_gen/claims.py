@@ -394,7 +394,7 @@ def _plain(children: Iterable[Token]) -> tuple[str, list[str]]:
             if depth:
                 current.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
+            parts.append("\n")  # claims are per line: "Last Updated" twice in one paragraph is two dates
         elif child.type == "strong_open":
             depth += 1
         elif child.type == "strong_close" and depth:
