@@ -170,7 +170,8 @@ def render(data: str | None, templates: str | None, output: str | None, today: s
 
     The document is written (atomically, only when its bytes change) even when rules find
     problems, so you can see them in context; the exit code is 1 if any is an error. Input that
-    cannot be loaded exits 2 and writes nothing.
+    cannot be loaded, a duplicate id (SG101) or an unknown reference (SG102) exits 2 and writes
+    nothing.
 
     \b
     Examples:

@@ -448,6 +448,9 @@ def draw_tests(draw: Any, ids: Ids) -> dict[str, Any]:
         record: dict[str, Any] = {"id": f"t{n}", "name": f"Suite {n}", "status": draw(LABEL), "note": draw(SENTENCES)}
         if ids.issues and draw(st.booleans()):
             record["issue"] = draw(st.sampled_from(sorted(ids.issues)))
+        if draw(st.booleans()):
+            total = draw(st.integers(0, 40))
+            record["tests"] = {"passed": draw(st.integers(0, total)), "total": total}
         categories.append(record)
     commands = [{"label": f"Run {n}", "command": draw(WORDS)} for n in range(draw(st.integers(0, 2)))]
     return {"categories": categories, "commands": commands}
@@ -516,6 +519,16 @@ def datasets(draw: Any) -> dict[str, Any]:
     if draw(st.booleans()):
         highlights.append({"label": draw(LABEL), "title": draw(WORDS), "text": draw(SENTENCES)})
     project["highlights"] = highlights
+    project["achievements"] = [
+        {
+            "title": f"Feat {n}",
+            "text": draw(SENTENCES),
+            "components": draw(st.lists(st.sampled_from(ids.components), max_size=1)),
+        }
+        if ids.components
+        else {"title": f"Feat {n}", "text": draw(SENTENCES)}
+        for n in range(draw(st.integers(0, 2)))
+    ]
     files["project"] = {"project": project}
     return files
 

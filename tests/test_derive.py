@@ -67,3 +67,27 @@ def test_pass_rate_and_format() -> None:
     assert format_rate(86.2069) == "86.2%"
     assert format_rate(100.0) == "100%"
     assert format_rate(0.0) == "0%"
+
+
+def issue(number: int, status: str, closed: str | None = None) -> m.Issue:
+    return m.Issue.model_validate({"number": number, "title": f"t{number}", "status": status, "closed": closed})
+
+
+def test_issue_lists_open_work_first_and_recent_by_close_date() -> None:
+    import datetime as dt
+
+    from status_gen.derive import closed_issues, issue_state, open_issues, recent_issues
+
+    issues = [
+        issue(3, "closed", "2025-09-01"),
+        issue(9, "in_progress"),
+        issue(1, "resolved", "2025-09-15"),
+        issue(5, "closed", "2025-08-17"),  # exactly 31 days before: outside a 30-day window
+        issue(2, "closed"),  # no close date: never recent
+        issue(4, "open"),
+    ]
+    assert [i.number for i in open_issues(issues) + closed_issues(issues)] == [4, 9, 1, 2, 3, 5]
+    recent = recent_issues(issues, dt.date(2025, 9, 17), 30)
+    assert [i.number for i in recent] == [1, 3]
+    assert [i.number for i in recent_issues(issues, dt.date(2025, 9, 17), 31)] == [1, 3, 5]
+    assert [issue_state(i) for i in issues[:3]] == ["CLOSED 2025-09-01", "IN PROGRESS", "RESOLVED 2025-09-15"]
