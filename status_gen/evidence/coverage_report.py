@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..errors import Location, StatusGenError
-from .files import Refused, chunks, parse_timestamp, read_bytes
+from .files import Refused, chunks, epoch_milliseconds, parse_timestamp, read_bytes
 from .jsonsafe import load_json
 from .safexml import integer, stream
 
@@ -160,7 +160,7 @@ def _cobertura(path: Path, display: str, max_bytes: int, totals: _Totals) -> dt.
             # Cobertura writes milliseconds since the epoch; a few tools write ISO 8601.
             text = attributes["timestamp"]
             if text.strip().isdigit():
-                stamp.append(dt.datetime.fromtimestamp(int(text) / 1000, dt.UTC).replace(tzinfo=None))
+                stamp.append(epoch_milliseconds(text))
             else:
                 stamp.append(parse_timestamp(text))
 
@@ -234,11 +234,11 @@ def _lcov(path: Path, display: str, max_bytes: int, totals: _Totals) -> None:
                 raise fail(f"'{key}:' outside a record (no 'SF:' line before it)")
             parts = value.split(",")
             if key == "DA":
-                if len(parts) < 2 or not parts[0].isdigit() or not parts[1].lstrip("-").isdigit():
+                if len(parts) < 2 or not _number(parts[0]) or not _number(parts[1].removeprefix("-")):
                     raise fail(f"bad line record 'DA:{value[:30]}'")
                 lines[parts[0]] = max(lines.get(parts[0], 0), int(parts[1]))
             else:
-                if len(parts) != 4 or not parts[0].isdigit() or not (parts[3] == "-" or parts[3].isdigit()):
+                if len(parts) != 4 or not _number(parts[0]) or not (parts[3] == "-" or _number(parts[3])):
                     raise fail(f"bad branch record 'BRDA:{value[:30]}'")
                 totals.branches = True
                 branch = ",".join(parts[:3])
@@ -259,6 +259,11 @@ def _lcov(path: Path, display: str, max_bytes: int, totals: _Totals) -> None:
         record(_text(pending, display, number).strip())
     if source is not None:
         raise fail(f"the record for {source!r} has no 'end_of_record' (is the file cut short?)")
+
+
+def _number(text: str) -> bool:
+    """Plain digits, at most 18 of them (int() of thousands of digits is refused or slow)."""
+    return text.isdigit() and len(text) <= 18
 
 
 def _text(raw: bytes, display: str, number: int) -> str:

@@ -63,8 +63,22 @@ def parse_timestamp(text: str) -> dt.datetime:
     except ValueError:
         raise Refused(f"timestamp {text[:60]!r} is not ISO 8601 (expected e.g. 2025-09-17T10:11:12)") from None
     if stamp.tzinfo is not None:
-        stamp = stamp.astimezone(dt.UTC).replace(tzinfo=None)
+        try:
+            stamp = stamp.astimezone(dt.UTC).replace(tzinfo=None)
+        except OverflowError:  # year 1 or 9999 moved across midnight by its zone
+            raise Refused(f"timestamp {text[:60]!r} is out of range") from None
     return stamp
+
+
+def epoch_milliseconds(text: str) -> dt.datetime:
+    """Cobertura's timestamp: milliseconds since 1970 (UTC), within the years datetime can hold."""
+    digits = text.strip()
+    if len(digits) > 15:  # 10**15 ms is the year 33658; longer is no time, and int() of it is slow
+        raise Refused(f"timestamp {digits[:30]!r} is not milliseconds since 1970")
+    try:
+        return dt.datetime.fromtimestamp(int(digits) / 1000, dt.UTC).replace(tzinfo=None)
+    except (OverflowError, OSError, ValueError):
+        raise Refused(f"timestamp {digits[:30]!r} is out of range") from None
 
 
 def confined(root: Path, name: str, key: str, where: Location) -> Path:

@@ -57,8 +57,8 @@ def _issue(item: Any) -> TrackerIssue:
         raise Refused("has neither 'number' (GitHub) nor 'iid' (GitLab)")
     number_key, state_key, opened_key, closed_key = keys
     number = item[number_key]
-    if type(number) is not int or number < 1:
-        raise Refused(f"'{number_key}' must be a whole number >= 1")
+    if type(number) is not int or not 1 <= number <= 10**12:
+        raise Refused(f"'{number_key}' must be a whole number from 1 to 10**12")
     state = item.get(state_key)
     if not isinstance(state, str) or state.lower() not in _STATES:
         raise Refused(f"#{number}: '{state_key}' must be open or closed (GitLab: opened), not {str(state)[:20]!r}")
