@@ -42,6 +42,30 @@ class Run:
         return "\n".join([self.out, self.err, self.document.decode("utf-8", "replace"), self.summary])
 
 
+_OWN_COMMANDS = ("::error ", "::warning ", "::notice ", "::error::", "::warning::", "::notice::")
+
+
+def runner_commands(text: str) -> list[str]:
+    """Lines a GitHub runner would obey that are not status-gen's own annotations.
+
+    Text between status-gen's ``::stop-commands::TOKEN`` and ``::TOKEN::`` is inert; outside it,
+    only annotations may start with '::', and the legacy '##[' syntax must not appear at all.
+    """
+    found = []
+    token = None
+    for line in text.splitlines():
+        if token is not None:
+            if line == f"::{token}::":
+                token = None
+            continue
+        if line.startswith("::stop-commands::"):
+            token = line[len("::stop-commands::") :]
+            continue
+        if (line.startswith("::") and not line.startswith(_OWN_COMMANDS)) or "##[" in line:
+            found.append(line)
+    return found
+
+
 class Tree:
     """tmp/project (the example project, the working folder) beside tmp/outside (the secret)."""
 
@@ -145,6 +169,8 @@ class Tree:
             for form in (secret, secret[::-1], secret.upper()):
                 assert form not in run.seen, f"leaked {form!r}"
         assert "Traceback" not in run.seen
+        for stream in (run.out, run.err):
+            assert runner_commands(stream) == [], "a line the GitHub runner would obey"
         assert self.outside_files() == self.before, "a file outside the project was created or changed"
         assert run.code == code, run.err
         assert message in run.err + run.out, run.err + run.out
