@@ -1,0 +1,63 @@
+"""Run ``status-gen lint`` over every Markdown document of a folder and print what it read and found.
+
+    .venv/bin/python bench/corpus.py DIR [DIR...]
+
+Per document: seconds (lint_text, in this process), the claims extracted by kind, and the
+findings by rule code; then the findings themselves, for review by hand. The documents are
+evaluation data (a corpus of real status documents): nothing is copied from them. When
+``status-gen import`` lands, this script grows its columns (records by kind, share of lines kept).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def main(argv: list[str] | None = None) -> int:
+    from status_gen.claims import extract, vocabulary
+    from status_gen.errors import StatusGenError
+    from status_gen.lint import lint_text, read_markdown
+    from status_gen.settings import Config
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folders", nargs="+", metavar="DIR")
+    args = parser.parse_args(argv)
+    config = Config()
+    words = vocabulary({name: label.level for name, label in config.labels.items()})
+    print("| Document | Seconds | Entities | Issues | Checks | Verdicts | Dates | Totals | Findings |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    everything = []
+    for folder in args.folders:
+        for path in sorted(Path(folder).glob("*.md")):
+            try:
+                text = read_markdown(path, path.name)
+            except StatusGenError as error:
+                print(f"| {path.name} | | | | | | | | unreadable: {error.message} |")
+                continue
+            start = time.perf_counter()
+            problems = lint_text(text, path.name, config)
+            seconds = time.perf_counter() - start
+            claims = extract(text, words)
+            codes = Counter(p.code for p in problems)
+            found = ", ".join(f"{code} x{n}" for code, n in sorted(codes.items())) or "0"
+            print(
+                f"| {path.name} | {seconds:.3f} | {len(claims.entities)} | {len(claims.issues)} | {len(claims.checks)} "
+                f"| {len(claims.verdicts)} | {len(claims.doc_dates) + len(claims.events)} | {len(claims.totals)} "
+                f"| {found} |"
+            )
+            everything.extend(problems)
+    print(f"\n{len(everything)} findings:\n")
+    for problem in everything:
+        print(f"- {problem.where}: {problem.code} {problem.message}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
