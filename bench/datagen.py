@@ -94,6 +94,8 @@ def generate(folder: Path, issues: int, seed: int = 6) -> dict[str, int]:
     _write(folder / "tests.yaml", _tests(rng, counts["categories"]))
     _write(folder / "priorities.yaml", _priorities(rng, open_numbers[: counts["priorities"]]))
     _write(folder / "validation.yaml", _validation(rng))
+    # The reference outline shows every kind of record above (the default one leaves validation out).
+    _write(folder / "outline.yaml", ["preset: reference"])
     return counts
 
 

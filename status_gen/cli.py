@@ -567,14 +567,21 @@ def sync_command(data: str | None, config: str | None, dry_run: bool) -> int:
     help="Keep files that exist already instead of stopping; for an existing .pre-commit-config.yaml, "
     "print the hook entry to add to it.",
 )
-def init_command(directory: str, today: str | None, skip_existing: bool) -> int:
+@click.option(
+    "--preset",
+    metavar="NAME",
+    default="default",
+    show_default=True,
+    help="The document's outline: default (neutral), reference (the Netra Apex shape) or it (Italian).",
+)
+def init_command(directory: str, today: str | None, skip_existing: bool, preset: str) -> int:
     """Create a small, consistent example project in DIR (default: here).
 
-    Writes data/*.yaml (with editor modelines), schemas/, .status-gen.toml, a
-    .pre-commit-config.yaml whose local hook runs the installed status-gen, the rendered
-    SYSTEM_STATUS.md, and adds the pattern of status-gen's temporary files to .gitignore;
-    'render' and 'check' pass on it at once. Never overwrites and never writes through a symlink:
-    if any of these files exists, it names them, writes nothing and exits 2 (or, with
+    Writes data/*.yaml (with editor modelines; data/outline.yaml names the preset), schemas/,
+    .status-gen.toml, a .pre-commit-config.yaml whose local hook runs the installed status-gen,
+    the rendered SYSTEM_STATUS.md, and adds the pattern of status-gen's temporary files to
+    .gitignore; 'render' and 'check' pass on it at once. Never overwrites and never writes through
+    a symlink: if any of these files exists, it names them, writes nothing and exits 2 (or, with
     --skip-existing, keeps them).
 
     \b
@@ -582,11 +589,12 @@ def init_command(directory: str, today: str | None, skip_existing: bool) -> int:
       status-gen init
       status-gen init status-example && cd status-example && status-gen check
       status-gen init --skip-existing
+      status-gen init --preset reference
     """
     from .scaffold import init
 
     target = Path.cwd() / directory
-    done = init(target, _parse_today(today), skip_existing)
+    done = init(target, _parse_today(today), skip_existing, preset)
     for name in done.created:
         click.echo(f"created {shown(target / name, Path.cwd())}", err=True)
     for name in done.skipped:

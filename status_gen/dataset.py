@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -41,8 +41,14 @@ class Dataset:
     commands: list[m.Command] = field(default_factory=list)
     priorities: m.PrioritiesFile | None = None
     runs: list[m.ValidationRun] = field(default_factory=list)
+    milestones: list[m.Milestone] = field(default_factory=list)
+    risks: list[m.Risk] = field(default_factory=list)
+    checklists: list[m.Checklist] = field(default_factory=list)
+    free_sections: list[m.FreeSection] = field(default_factory=list)
+    outline: m.Outline | None = None
     documents: dict[str, Document] = field(default_factory=dict)
     evidence: Evidence | None = None  # what the reports say, once read (evidence.collect)
+    kinds: frozenset[str] = frozenset()  # the kinds of data file the folder has
 
     def __post_init__(self) -> None:
         # First record wins for duplicated ids; the duplicate-id rule reports the others.
@@ -162,6 +168,8 @@ def build_dataset(
         except StatusGenError as exc:
             errors.extend(getattr(exc, "errors", [exc]))
     raise_all(errors)
+    if "sections" in validated:
+        raise_all(list(_free_section_errors(validated["sections"].sections, documents["sections"])))
     blockers = validated.get("blockers")
     tests = validated.get("tests")
     return Dataset(
@@ -174,8 +182,35 @@ def build_dataset(
         commands=tests.commands if tests else [],
         priorities=validated.get("priorities"),
         runs=validated["validation"].runs if "validation" in validated else [],
+        milestones=validated["milestones"].milestones if "milestones" in validated else [],
+        risks=validated["risks"].risks if "risks" in validated else [],
+        checklists=validated["checklists"].checklists if "checklists" in validated else [],
+        free_sections=validated["sections"].sections if "sections" in validated else [],
+        outline=validated.get("outline"),
         documents={d.path: d for d in documents.values()},
+        kinds=frozenset(validated),
     )
+
+
+def _free_section_errors(sections: list[m.FreeSection], document: Document) -> Iterator[StatusGenError]:
+    """Free Markdown that would break the sections after it, at its line in the YAML file."""
+    from .verify import check_body
+
+    lines = document.text.splitlines()
+    for section in sections:
+        found = check_body(section.body)
+        if found is None:
+            continue
+        offset, problem = found
+        where = section.where("body")
+        # A block scalar ('|' or '>') starts its text on the line after the indicator.
+        source = lines[where.line - 1] if 0 < where.line <= len(lines) else ""
+        block = source[where.column - 1 : where.column].strip() in ("|", ">")
+        line = where.line + offset - (0 if block else 1)
+        yield StatusGenError(
+            f"free section '{section.id}': line {offset} of its body {problem}; close it or remove it",
+            Location(where.path, line, where.column if not block else 1),
+        )
 
 
 def validate_document(

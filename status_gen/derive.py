@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, NamedTuple
 
+from . import vocabulary
 from .escape import inline
 from .vocabulary import ICONS, Label, Level, worst
 
@@ -58,9 +59,8 @@ def format_rate(rate: float) -> str:
 
 
 def level_of(label: str, labels: dict[str, Label]) -> Level:
-    """A label's level; an unknown label counts as fail."""
-    found = labels.get(label)
-    return found.level if found else "fail"
+    """A label's level where it is used (a ``{label, level}`` override wins); unknown counts as fail."""
+    return vocabulary.level_of(label, labels)
 
 
 def rollup(components: list[m.Component], labels: dict[str, Label]) -> Level:

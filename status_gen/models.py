@@ -18,13 +18,15 @@ from pydantic import (
     StrictInt,
     StringConstraints,
     ValidationInfo,
+    ValidatorFunctionWrapHandler,
     model_validator,
 )
-from pydantic.functional_validators import AfterValidator, BeforeValidator
+from pydantic.functional_validators import AfterValidator, BeforeValidator, WrapValidator
 
 from .errors import Location
 from .hints import closest
 from .loader import Map
+from .vocabulary import LEVELS, Use
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=80)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
@@ -59,6 +61,21 @@ def _check_day_exists(text: str) -> None:
 
 
 Date = Annotated[dt.date, BeforeValidator(_iso_date)]
+
+
+def _period(value: Any) -> Any:
+    """A date when written as one (YYYY-MM-DD), otherwise the text as written ("Q3 2025")."""
+    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"'{value}' looks like a date but does not exist; write a real date") from None
+    return value
+
+
+# Priorities' period and milestone dates: a date, or free text such as "Q3 2025" or "September
+# 2025" (real documents write both). Rules that measure time use only the dates.
+Period = Annotated[dt.date | Annotated[str, StringConstraints(min_length=1, max_length=80)], BeforeValidator(_period)]
 Severity = Literal["P0", "P1", "P2", "P3"]
 IssueStatus = Literal["open", "in_progress", "resolved", "closed"]
 PhaseStatus = Literal["todo", "in_progress", "done"]
@@ -106,6 +123,40 @@ def _check_label(value: str, info: ValidationInfo) -> str:
 LabelName = Annotated[str, StringConstraints(min_length=1, max_length=40), AfterValidator(_check_label)]
 
 
+def _status_use(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    """A label, or ``{label: NAME, level: ok|warn|fail}`` to give it another level in this use."""
+    if not isinstance(value, dict):
+        return handler(value)
+    extra = sorted(set(value) - {"label", "level"})
+    if extra or "label" not in value:
+        raise ValueError("a status is a label, or {label: NAME, level: ok|warn|fail}")
+    level = value.get("level")
+    if level is not None and level not in LEVELS:
+        raise ValueError(f"level must be one of ok, warn, fail, not {level!r}")
+    return Use(handler(value["label"]), level)
+
+
+# A status label as used by one record. The level override travels with the text (``Use``), so
+# everything that compares or shows labels keeps working, and level lookups honour it.
+StatusName = Annotated[LabelName, WrapValidator(_status_use)]
+Owner = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+_URL = re.compile(r"(?:https?://|mailto:)?[^\s<>()\[\]`'\"\\|]+\Z")
+
+
+def _url(value: str) -> str:
+    if not _URL.match(value) or value.lower().startswith(("javascript:", "data:", "vbscript:")):
+        raise ValueError("a link url is http(s)://..., mailto:... or a relative path, without spaces or brackets")
+    return value
+
+
+class Link(BaseModel):
+    """A link shown beside a record: ``{title: PR 12, url: https://...}``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    title: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    url: Annotated[str, StringConstraints(min_length=1, max_length=2000), AfterValidator(_url)]
+
+
 class Tests(Record):
     """Test counts; the pass rate is always computed from them."""
 
@@ -135,7 +186,7 @@ class Highlight(Record):
 
     issue: StrictInt | None = None
     validation: StrictBool = False
-    label: LabelName | None = None
+    label: StatusName | None = None
     title: Text | None = None
     text: Text | None = None
 
@@ -152,16 +203,16 @@ class Highlight(Record):
 class Claims(Record):
     """What people state independently of the data; rules compare these with what it computes."""
 
-    health: LabelName | None = None
-    readiness: LabelName | None = None
+    health: StatusName | None = None
+    readiness: StatusName | None = None
     ready: list[Id] = []  # components stated to be ready (a hand-written "ready" list)
 
 
 class Project(Record):
     name: Text
     last_updated: Date
-    headline: Text
-    summary: Text
+    headline: Text | None = None
+    summary: Text | None = None
     headline_metric: Id | None = None
     metrics: list[Metric] = []
     claims: Claims = Claims()
@@ -188,8 +239,8 @@ CoveragePath = ReportPath | CoverageSource | None
 class Component(Record):
     id: Id
     name: Text
-    status: LabelName
-    note: Text
+    status: StatusName
+    note: Text | None = None
     metric: Id | None = None
     tests: Tests | None = None
     checked: Date | None = None
@@ -197,6 +248,8 @@ class Component(Record):
     capability: Text | None = None
     junit: JUnitPaths = None
     coverage: CoveragePath = None
+    owner: Owner | None = None
+    links: list[Link] = []
 
 
 class Phase(Record):
@@ -218,6 +271,8 @@ class Issue(Record):
     phases: list[Phase] = []
     highlights: list[Text] = []
     outcome: Text | None = None
+    owner: Owner | None = None
+    links: list[Link] = []
 
     @property
     def is_closed(self) -> bool:
@@ -227,7 +282,7 @@ class Issue(Record):
 class Blocker(Record):
     id: Id
     title: Text
-    detail: Text
+    detail: Text | None = None
     severity: Severity
     status: Literal["open", "resolved"] = "open"
     opened: Date | None = None
@@ -235,13 +290,15 @@ class Blocker(Record):
     issue: StrictInt | None = None
     next_step: Text | None = None
     order: StrictInt | None = None
+    owner: Owner | None = None
+    links: list[Link] = []
 
 
 class TestCategory(Record):
     id: Id
     name: Text
-    status: LabelName
-    note: Text
+    status: StatusName
+    note: Text | None = None
     tests: Tests | None = None
     issue: StrictInt | None = None
     junit: JUnitPaths = None
@@ -250,26 +307,105 @@ class TestCategory(Record):
 
 class PriorityItem(Record):
     title: Text
-    goal: Text
-    status: Text
+    goal: Text | None = None
+    status: Text | None = None
     focus: list[Text] = []
-    next_steps: Text
+    next_steps: Text | None = None
     issue: StrictInt | None = None
 
 
 class Impact(Record):
     area: Text
-    status: LabelName
-    note: Text
+    status: StatusName
+    note: Text | None = None
 
 
 class ValidationRun(Record):
     date: Date
-    title: Text
-    summary: Text
+    title: Text | None = None
+    summary: Text | None = None
     metrics: list[Metric] = []
     impacts: list[Impact] = []
     evidence: list[Text] = []
+
+
+class ChecklistItem(Record):
+    """One ``[x]`` / ``[ ]`` line."""
+
+    text: Text
+    done: StrictBool = False
+
+
+class Milestone(Record):
+    """A roadmap entry: a release, a phase of a plan, a quarter's goal."""
+
+    id: Id
+    name: Text
+    status: StatusName
+    start: Period | None = None
+    due: Period | None = None
+    completed: Date | None = None
+    percent: Annotated[StrictInt, Field(ge=0, le=100)] | None = None
+    owner: Owner | None = None
+    note: Text | None = None
+    items: list[ChecklistItem] = []
+    links: list[Link] = []
+
+
+class Risk(Record):
+    """A risk or known issue: something that may go, or already goes, wrong."""
+
+    id: Id
+    title: Text
+    status: StatusName
+    severity: Annotated[str, StringConstraints(min_length=1, max_length=40)] | None = None
+    owner: Owner | None = None
+    component: Id | None = None
+    mitigation: Text | None = None
+    note: Text | None = None
+    links: list[Link] = []
+
+
+class Checklist(Record):
+    id: Id
+    title: Text
+    items: list[ChecklistItem]
+
+
+MAX_BODY = 20_000
+
+
+class FreeSection(Record):
+    """Markdown written by hand, rendered as written (checked so it cannot break what follows)."""
+
+    id: Id
+    heading: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
+    body: Annotated[str, StringConstraints(min_length=1, max_length=MAX_BODY)]
+
+
+SectionKindName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_]*$", max_length=40)]
+Heading = Annotated[str, StringConstraints(max_length=200)]
+
+
+class SectionSpec(Record):
+    """One entry of the outline: a section of some kind, where it stands, under which heading."""
+
+    kind: SectionKindName
+    heading: Heading | None = None
+    level: Annotated[StrictInt, Field(ge=2, le=4)] = 2
+    id: Id | None = None
+    style: Literal["table", "list"] | None = None
+    titles: dict[Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+$", max_length=40)], Heading] = {}
+
+
+class Outline(Record):
+    """``outline.yaml``: every key optional; ``sections`` replaces the preset's list when given."""
+
+    preset: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=40)] | None = None
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")] | None = None
+    title: Heading | None = None
+    words: dict[Annotated[str, StringConstraints(min_length=1, max_length=200)], Heading] = {}
+    sections: list[SectionSpec] | None = None
 
 
 # One model per data file; the file's name picks the model.
@@ -298,12 +434,28 @@ class TestsFile(Record):
 
 
 class PrioritiesFile(Record):
-    period: Date
+    period: Period | None = None
     items: list[PriorityItem]
 
 
 class ValidationFile(Record):
     runs: list[ValidationRun]
+
+
+class MilestonesFile(Record):
+    milestones: list[Milestone]
+
+
+class RisksFile(Record):
+    risks: list[Risk]
+
+
+class ChecklistsFile(Record):
+    checklists: list[Checklist]
+
+
+class SectionsFile(Record):
+    sections: list[FreeSection]
 
 
 FILE_MODELS: dict[str, type[Record]] = {
@@ -314,4 +466,9 @@ FILE_MODELS: dict[str, type[Record]] = {
     "tests": TestsFile,
     "priorities": PrioritiesFile,
     "validation": ValidationFile,
+    "milestones": MilestonesFile,
+    "risks": RisksFile,
+    "checklists": ChecklistsFile,
+    "sections": SectionsFile,
+    "outline": Outline,
 }

@@ -23,7 +23,7 @@ GITIGNORE = ".gitignore"
 _RENAMED = {"status-gen.toml": ".status-gen.toml", "pre-commit-config.yaml": ".pre-commit-config.yaml"}
 
 
-def example_files(today: dt.date) -> dict[str, bytes]:
+def example_files(today: dt.date, preset: str = "default") -> dict[str, bytes]:
     """Relative path → bytes of every hand-written file of the example (not schemas or document)."""
     files: dict[str, bytes] = {}
     for path in sorted(SOURCE.rglob("*")):
@@ -32,17 +32,18 @@ def example_files(today: dt.date) -> dict[str, bytes]:
         name = path.relative_to(SOURCE).as_posix()
         text = path.read_text(encoding="utf-8")
         text = text.replace('"TODAY"', f'"{today.isoformat()}"').replace("vVERSION", f"v{__version__}")
+        text = text.replace("preset: PRESET", f"preset: {preset}")
         files[_RENAMED.get(name, name)] = text.encode("utf-8")
     return files
 
 
-def planned_paths(today: dt.date) -> list[str]:
+def planned_paths(today: dt.date, preset: str = "default") -> list[str]:
     """Everything init creates, relative to the target folder."""
     from .models import FILE_MODELS
     from .schema import file_name
 
     schemas = [f"schemas/{file_name(kind)}" for kind in FILE_MODELS]
-    return sorted([*example_files(today), *schemas, DOCUMENT])
+    return sorted([*example_files(today, preset), *schemas, DOCUMENT])
 
 
 def refuse_symlinks(target: Path, paths: list[str]) -> None:
@@ -74,7 +75,7 @@ class Created(NamedTuple):
     hook_block: str | None  # the pre-commit entry to copy, when the user's own config was kept
 
 
-def init(target: Path, today: dt.date, skip_existing: bool = False) -> Created:
+def init(target: Path, today: dt.date, skip_existing: bool = False, preset: str = "default") -> Created:
     """Create the example in ``target`` and render its document; returns what was created.
 
     Everything, the document included, is produced in a scratch folder first, so a failure
@@ -85,15 +86,18 @@ def init(target: Path, today: dt.date, skip_existing: bool = False) -> Created:
 
     from .api import build
     from .config import load_config
+    from .outline import preset_names
     from .schema import render_schemas
 
+    if preset not in preset_names():
+        raise StatusGenError(f"unknown preset '{preset}' (presets: {', '.join(preset_names())})")
     if target.exists() and not target.is_dir():
         raise StatusGenError("init needs a folder, and this is a file", Location(str(target)))
-    paths = planned_paths(today)
+    paths = planned_paths(today, preset)
     refuse_symlinks(target, [*paths, GITIGNORE])
     skipped = [p for p in paths if (target / p).exists()] if skip_existing else []
     refuse_existing(target, [p for p in paths if p not in skipped])
-    files = dict(example_files(today))
+    files = dict(example_files(today, preset))
     files.update({f"schemas/{name}": data for name, data in render_schemas(load_config(None, target).labels).items()})
     with tempfile.TemporaryDirectory(prefix="status-gen-init-") as scratch:
         stage = Path(scratch)

@@ -47,6 +47,19 @@ def _generator(labels: dict[str, Label]) -> type[GenerateJsonSchema]:
                 return {**inner, "enum": names}
             return super().function_after_schema(schema)
 
+        def function_wrap_schema(self, schema: core_schema.WrapValidatorFunctionSchema) -> JsonSchemaValue:
+            # A status is a label or {label, level}: the wrap validator accepts both.
+            if schema["function"].get("function") is m._status_use:
+                label = self.generate_inner(schema["schema"])
+                use = {
+                    "type": "object",
+                    "properties": {"label": label, "level": {"enum": ["ok", "warn", "fail"]}},
+                    "required": ["label"],
+                    "additionalProperties": False,
+                }
+                return {"anyOf": [label, use]}
+            return super().function_wrap_schema(schema)
+
     return WithLabels
 
 

@@ -11,29 +11,37 @@ from typing import TYPE_CHECKING
 
 from . import derive
 from .derive import Status, format_rate, level_of, rollup
+from .escape import inline
 from .evidence.text import coverage_text, provenance
+from .verify import normalise
 from .vocabulary import ROLLUP_NAMES, Label, worst
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from . import models as m
     from .dataset import Dataset
-
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+    from .outline import Resolved
 
 
 class View:
     """What the templates see. Attributes are computed once, in __init__."""
 
     def __init__(
-        self, data: Dataset, labels: dict[str, Label], *, recent_days: int = 30, provenance: bool = True
+        self,
+        data: Dataset,
+        labels: dict[str, Label],
+        *,
+        recent_days: int = 30,
+        provenance: bool = True,
+        outline: Resolved | None = None,
     ) -> None:
-        self.data = data
+        from .outline import resolve, sections, title
+
+        self.data: Dataset = data
         self.provenance = provenance  # numbers read from reports name their file and date
         self.labels = labels
-        self.project = data.project
+        self.project: m.Project = data.project
         self.metric = data.metric_by_id.get(data.project.headline_metric or "")
         self.components = data.components
         level = rollup(data.components, labels)
@@ -48,7 +56,7 @@ class View:
         self.open_issues = derive.open_issues(data.issues)
         self.recent_issues = derive.recent_issues(data.issues, data.project.last_updated, recent_days)
         self.listed_issues = self.open_issues + derive.closed_issues(data.issues)
-        self.run = data.latest_run
+        self.run: m.ValidationRun | None = data.latest_run
         self.run_status = Status(
             "",
             worst([level_of(i.status, labels) for i in self.run.impacts]) if self.run else "ok",
@@ -59,26 +67,82 @@ class View:
         self.categories = data.categories
         self.commands = data.commands
         self.priorities = data.priorities
-        # Month names spelled out here: strftime("%B") follows the process locale.
-        period = data.priorities.period if data.priorities else None
-        self.priorities_period = f"{MONTHS[period.month - 1]} {period.year}" if period else ""
         self.achievements = data.project.achievements
+        resolved = outline or resolve(data)
+        self.w = resolved.words
+        self.priorities_period = self.period_text(data.priorities.period if data.priorities else None)
+        self.title = title(self, resolved)
+        self.sections = sections(self, resolved)
 
     def _summary(self) -> str:
         """The health line's text: the summary and the headline metric, ending in one full stop."""
-        summary = self.project.summary.rstrip()
+        summary = (self.project.summary or "").rstrip()
         if self.metric is None:
-            return derive.with_full_stop(summary)
+            return derive.with_full_stop(summary) if summary else ""
         metric = f"{self.metric.value} {self.metric.label}"
+        if not summary:
+            return metric
         if summary.endswith((".", "!", "?", "…")):
             return f"{summary} {derive.with_full_stop(metric)}"
         return f"{summary} ({metric})."
 
     # Helpers the templates call.
 
+    def word(self, text: str, **values: object) -> str:
+        """A fixed word or sentence in the document's language, as Markdown text."""
+        return inline(self.w(text, **values))
+
+    def period_text(self, period: dt.date | str | None) -> str:
+        """A date as its month ('September 2025', never the process locale's), text as written."""
+        if period is None:
+            return ""
+        return period if isinstance(period, str) else self.w.month(period)
+
+    def extras(self, record: m.Component | m.Issue | m.Blocker | m.Milestone | m.Risk) -> str:
+        """' (Owner: Dana; [PR 12](https://...))' for a record with an owner or links, else ''."""
+        parts = [f"{self.word('Owner')}: {inline(record.owner)}"] if record.owner else []
+        parts += [f"[{inline(link.title)}]({link.url})" for link in record.links]
+        return f" ({'; '.join(parts)})" if parts else ""
+
+    def milestone_facts(self, milestone: m.Milestone) -> str:
+        """Percent, item count, dates and note of a milestone, as one line of Markdown."""
+        parts = []
+        if milestone.percent is not None:
+            parts.append(self.word("{percent}% complete", percent=milestone.percent))
+        if milestone.items:
+            done = sum(item.done for item in milestone.items)
+            parts.append(self.word("{done}/{total} items done", done=done, total=len(milestone.items)))
+        for key, word in (("start", "Start"), ("due", "Due"), ("completed", "Completed")):
+            value = getattr(milestone, key)
+            if value is not None:
+                parts.append(f"{self.word(word)}: {inline(value if isinstance(value, str) else str(value))}")
+        if milestone.note:
+            parts.append(inline(milestone.note))
+        return " - ".join(parts)
+
+    def risk_columns(self, risks: list[m.Risk]) -> list[tuple[str, str]]:
+        """The optional columns some risk fills in, with their headers (an empty column is left out)."""
+        names = {"severity": "Severity", "owner": "Owner", "component": "Component", "mitigation": "Mitigation"}
+        names["note"] = "Notes"
+        return [(key, self.word(name)) for key, name in names.items() if any(getattr(r, key) for r in risks)]
+
+    def risk_cell(self, risk: m.Risk, key: str) -> str:
+        value = getattr(risk, key) or ""
+        if key == "component":
+            component = self.component(value)
+            value = component.name if component else value
+        return inline(value)
+
+    def body(self, free: m.FreeSection) -> str:
+        """A free section's Markdown as written (line breaks normalised; checked when loaded)."""
+        return normalise(free.body).rstrip("\n")
+
     def status(self, label: str) -> Status:
         found = self.labels.get(label)
-        return Status(label, found.level, found.icon) if found else Status(label, "fail")
+        level = level_of(label, self.labels)
+        if found is None or level != found.level:  # unknown, or given another level where used
+            return Status(str(label), level)
+        return Status(str(label), level, found.icon)
 
     def issue(self, number: int) -> m.Issue | None:
         return self.data.issue_by_number.get(number)
@@ -103,26 +167,28 @@ class View:
             parts.append(metric.value)
         counted = self._counts("component", component)
         if counted:
-            parts.append(f"{counted[0]}/{counted[1]} tests pass{counted[2]} -")
+            counts = self.w("{passed}/{total} tests pass", passed=counted[0], total=counted[1]) + counted[2]
+            parts.append(f"{counts} -" if component.note else counts)
         coverage = self._coverage("component", component)
         if coverage:
-            parts.append(f"{coverage} -")
-        return " ".join([*parts, component.note])
+            parts.append(f"{coverage} -" if component.note else coverage)
+        return " ".join([*parts, component.note] if component.note else parts)
 
     def tests_note(self, category: m.TestCategory) -> str:
-        parts = [category.note]
+        parts = [category.note] if category.note else []
         counted = self._counts("category", category)
         if counted and counted[1]:
             passed, total, source = counted
-            parts.append(f"{passed}/{total} pass ({format_rate(100.0 * passed / total)}){source}")
+            rate = format_rate(100.0 * passed / total)
+            parts.append(self.w("{passed}/{total} pass ({rate})", passed=passed, total=total, rate=rate) + source)
         coverage = self._coverage("category", category)
         if coverage:
             parts.append(coverage)
         issue = self.issue(category.issue) if category.issue is not None else None
         if issue is not None:
-            parts.append(f"Issue #{issue.number} {derive.issue_state(issue)}")
+            parts.append(f"{self.w('Issue')} #{issue.number} {self.w(derive.issue_state(issue))}")
         elif category.issue is not None:
-            parts.append(f"Issue #{category.issue}")
+            parts.append(f"{self.w('Issue')} #{category.issue}")
         return " - ".join(parts)
 
     def _counts(self, kind: str, record: m.Component | m.TestCategory) -> tuple[int, int, str] | None:

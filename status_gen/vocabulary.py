@@ -20,6 +20,30 @@ class Label(NamedTuple):
     icon: str
 
 
+class Use(str):
+    """A label as one record uses it, optionally at another level than the vocabulary's.
+
+    Written ``status: {label: IMPROVED, level: warn}`` in the data. It is still the label's text
+    (equal to it, shown as it), so only level lookups (``level_of``) need to know about it.
+    """
+
+    level: Level | None
+
+    def __new__(cls, text: str, level: Level | None = None) -> Use:
+        use = super().__new__(cls, text)
+        use.level = level
+        return use
+
+
+def level_of(label: str, labels: dict[str, Label]) -> Level:
+    """The level a label has where it is used: its own override, else the vocabulary's (unknown: fail)."""
+    override = getattr(label, "level", None)
+    if override is not None:
+        return override  # type: ignore[no-any-return]
+    found = labels.get(label)
+    return found.level if found else "fail"
+
+
 def _labels(level: Level, *names: str) -> dict[str, Label]:
     return {name: Label(name, level, ICONS[level]) for name in names}
 

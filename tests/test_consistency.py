@@ -168,7 +168,9 @@ def readiness_agrees(case: Case, text: str) -> list[str]:
     failures = []
     found = blocks(text)
     verdicts = {m[1] for b in found for m in VERDICT.finditer(b.text)}
-    if len(verdicts) != 1:
+    # The reference outline's readiness section shows once there are blockers or components.
+    shown = bool("blockers" in case.data.kinds or case.data.components)
+    if len(verdicts) > 1 or (shown and not verdicts):
         failures.append(f"readiness verdicts stated: {sorted(verdicts)}")
     levels = [case.level(c.status) for c in case.data.components]
     opened = [b.severity for b in case.data.blockers if b.status == "open"]
@@ -342,15 +344,73 @@ def lint_finds_nothing(case: Case, text: str) -> list[str]:
     return [f"{p.code} line {p.where.line}: {p.message}" for p in found if LINT_MIRRORS.get(p.code) not in reported]
 
 
+CHECKBOX = re.compile(r"^\s*- \[([ x])\] (.+)$", re.M)
+
+
+def checklist_marks_agree(case: Case, text: str) -> list[str]:
+    """Every '[x]' / '[ ]' line is an item of a checklist or milestone with that state, once each."""
+    expected = sorted(
+        (item.done, item.text) for owner in [*case.data.checklists, *case.data.milestones] for item in owner.items
+    )
+    found = sorted((mark == "x", item) for mark, item in CHECKBOX.findall(text))
+    return [] if found == expected else [f"checkbox lines {found} but the data has {expected}"]
+
+
+PROGRESS = re.compile(r"\*\*([^*]+)\*\* \([^)]*\) - (?:([0-9]+)% complete)?(?: - )?(?:([0-9]+)/([0-9]+) items done)?")
+
+
+def milestone_progress_agrees(case: Case, text: str) -> list[str]:
+    """A milestone's line states its own percent and item counts, never another's."""
+    failures = []
+    by_name = {m.name: m for m in case.data.milestones}
+    for match in PROGRESS.finditer(text):
+        milestone = by_name.get(match[1])
+        if milestone is None:
+            continue
+        if match[2] is not None and int(match[2]) != milestone.percent:
+            failures.append(f"{milestone.id}: {match[2]}% shown, {milestone.percent}% in the data")
+        if match[3] is not None:
+            done = sum(i.done for i in milestone.items)
+            if (int(match[3]), int(match[4])) != (done, len(milestone.items)):
+                failures.append(
+                    f"{milestone.id}: {match[3]}/{match[4]} items shown, {done}/{len(milestone.items)} in the data"
+                )
+    return failures
+
+
+def free_sections_as_written(case: Case, text: str) -> list[str]:
+    """Every free section's body appears once, as written, and its heading with it."""
+    failures = []
+    for free in case.data.free_sections:
+        placed = f"{free.heading}\n\n{free.body.rstrip()}\n" if free.heading else free.body.rstrip()
+        if placed not in text:
+            failures.append(f"free section '{free.id}' is not in the document as written")
+    return failures
+
+
+def reference_shape(check: Checker) -> Checker:
+    """A checker that reads the reference outline's headings; other outlines do not have them."""
+
+    def checked(case: Case, text: str) -> list[str]:
+        outline = case.data.outline
+        return check(case, text) if outline is not None and outline.preset == "reference" else []
+
+    checked.__name__ = check.__name__
+    return checked
+
+
 CHECKERS: list[Checker] = [
-    readiness_agrees,
-    ready_lists_agree,
-    p0_counts_agree,
-    issue_mentions_agree,
-    closed_issues_not_in_priorities,
+    reference_shape(readiness_agrees),
+    reference_shape(ready_lists_agree),
+    reference_shape(p0_counts_agree),
+    reference_shape(issue_mentions_agree),
+    reference_shape(closed_issues_not_in_priorities),
     headings_well_formed,
     no_doubled_punctuation,
     lint_finds_nothing,
+    checklist_marks_agree,
+    milestone_progress_agrees,
+    free_sections_as_written,
 ]
 
 
@@ -482,6 +542,67 @@ def draw_validation(draw: Any, ids: Ids) -> dict[str, Any]:
     return {"runs": [run]}
 
 
+def _items(draw: Any) -> list[dict[str, Any]]:
+    return [{"text": f"item {n} {draw(WORDS)}", "done": draw(st.booleans())} for n in range(draw(st.integers(0, 3)))]
+
+
+def draw_milestones(draw: Any, ids: Ids) -> dict[str, Any]:
+    records = []
+    for n in range(draw(st.integers(0, 3))):
+        record: dict[str, Any] = {"id": f"m{n}", "name": f"Milestone {n}", "status": draw(LABEL)}
+        if draw(st.booleans()):
+            record["percent"] = draw(st.integers(0, 100))
+        if draw(st.booleans()):
+            record["due"] = draw(st.sampled_from(["Q3 2025", "autumn", _date(draw)]))
+        if draw(st.booleans()):
+            record["owner"] = draw(WORDS)
+        record["items"] = _items(draw)
+        records.append(record)
+    return {"milestones": records}
+
+
+def draw_risks(draw: Any, ids: Ids) -> dict[str, Any]:
+    records = []
+    for n in range(draw(st.integers(0, 3))):
+        record: dict[str, Any] = {"id": f"r{n}", "title": draw(WORDS), "status": draw(LABEL)}
+        if draw(st.booleans()):
+            record["severity"] = draw(st.sampled_from(["low", "medium", "high"]))
+        if ids.components and draw(st.booleans()):
+            record["component"] = draw(st.sampled_from(ids.components))
+        if draw(st.booleans()):
+            record["mitigation"] = draw(SENTENCES)
+        records.append(record)
+    return {"risks": records}
+
+
+def draw_checklists(draw: Any, ids: Ids) -> dict[str, Any]:
+    return {
+        "checklists": [
+            {"id": f"l{n}", "title": f"List {n}", "items": _items(draw)} for n in range(draw(st.integers(0, 2)))
+        ]
+    }
+
+
+def draw_sections(draw: Any, ids: Ids) -> dict[str, Any]:
+    bodies = [
+        "Plain text.",
+        "- one\n- two",
+        "| a | b |\n|---|---|\n| 1 | 2 |",
+        "> quoted",
+    ]  # (the block reader skips code blocks)
+    return {
+        "sections": [
+            {"id": f"s{n}", "heading": f"Notes {n}", "body": draw(st.sampled_from(bodies))}
+            for n in range(draw(st.integers(0, 2)))
+        ]
+    }
+
+
+def draw_outline(draw: Any, ids: Ids) -> dict[str, Any]:
+    """A preset; the reference's shape is the one most checkers read, the default the new kinds'."""
+    return {"preset": draw(st.sampled_from(["reference", "default"]))}
+
+
 # Every optional data file: (kind, how to draw it). Present or absent independently.
 OPTIONAL_FILES: list[tuple[str, Callable[[Any, Ids], dict[str, Any]]]] = [
     ("components", draw_components),
@@ -490,6 +611,11 @@ OPTIONAL_FILES: list[tuple[str, Callable[[Any, Ids], dict[str, Any]]]] = [
     ("tests", draw_tests),
     ("priorities", draw_priorities),
     ("validation", draw_validation),
+    ("milestones", draw_milestones),
+    ("risks", draw_risks),
+    ("checklists", draw_checklists),
+    ("sections", draw_sections),
+    ("outline", draw_outline),
 ]
 
 
@@ -590,6 +716,7 @@ PLANTED = [
     (headings_well_formed, "## Key Architectural Achievements\n", "## Key Architectural Achievements\n\n## Empty\n"),
     (no_doubled_punctuation, "Compliance).", "Compliance).."),
     (lint_finds_nothing, "| **Auth Service** | ❌ NOT RUNNING |", "| **Auth Service** | ✅ HEALTHY |"),
+    (checklist_marks_agree, "## Issue Status", "- [x] not in the data\n\n## Issue Status"),
 ]
 
 
@@ -599,3 +726,23 @@ def test_every_checker_catches_a_planted_contradiction() -> None:
         assert old in text, old
         broken = text.replace(old, new, 1)
         assert check(case, broken), f"{check.__name__} missed: {old!r} -> {new!r}"
+
+
+def test_outline_record_checkers_catch_planted_contradictions() -> None:
+    """The checkers of milestones, checklists and free sections, on a fixture project that has them."""
+    from tests.conftest import ROOT
+
+    project = ROOT / "tests" / "projects" / "library"
+    config = Config(root=project, data=project / "data", templates=None)
+    result = build(config, dt.date(2026, 3, 2))
+    case, text = Case(result.data, config, {}), result.text
+    assert failures_of(case, text) == []
+    planted = [
+        (milestone_progress_agrees, "60% complete - 1/3 items done", "60% complete - 2/3 items done"),
+        (milestone_progress_agrees, "60% complete", "70% complete"),
+        (checklist_marks_agree, "- [ ] Changelog complete", "- [x] Changelog complete"),
+        (free_sections_as_written, "chooses line breaks", "picks line breaks"),
+    ]
+    for check, old, new in planted:
+        assert old in text, old
+        assert check(case, text.replace(old, new, 1)), f"{check.__name__} missed: {old!r} -> {new!r}"

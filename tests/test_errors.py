@@ -86,7 +86,7 @@ def test_oversized_data_file_is_refused_before_reading(project: Path, monkeypatc
     code, _, err = run_cli("render", "--today", EXAMPLE_TODAY)
     assert code == 2
     lines = err.splitlines()
-    assert len(lines) == 7  # every data file, reported together
+    assert len(lines) == 8  # every data file, reported together
     assert all(line.endswith("bytes; the limit is 100 (split the data into smaller files)") for line in lines)
 
 

@@ -24,7 +24,10 @@ EXPECTED = sorted(
         ".pre-commit-config.yaml",
         ".status-gen.toml",
         "SYSTEM_STATUS.md",
-        *(f"data/{kind}.yaml" for kind in ("blockers", "components", "issues", "priorities", "project", "tests")),
+        *(
+            f"data/{kind}.yaml"
+            for kind in ("blockers", "components", "issues", "outline", "priorities", "project", "tests")
+        ),
         *(f"schemas/{kind}.schema.json" for kind in FILE_MODELS),
     ]
 )
@@ -51,7 +54,8 @@ def test_init_then_render_and_check_pass_at_once(empty: Path) -> None:
     code, out, err = run_cli("check", "--today", DAY, "--strict")
     assert (code, out, err) == (0, f"SYSTEM_STATUS.md is up to date; {len(RULES)} rules, no problems\n", "")
     assert (empty / "SYSTEM_STATUS.md").read_bytes() == before
-    assert b"# Example Service - System Status" in before
+    assert b"# Example Service Status" in before  # the neutral default preset
+    assert b"preset: default" in (empty / "data" / "outline.yaml").read_bytes()
 
 
 def test_fresh_example_is_clean_without_today(empty: Path) -> None:

@@ -1,4 +1,4 @@
-"""Sections of the default document: each under its own '##', stated once, punctuated once.
+"""Sections of the reference outline: each under its own '##', stated once, punctuated once.
 
 Issue 9 items 3 (readiness printed twice), 5 (headings nested under the wrong section when an
 optional file is missing), 6 (doubled punctuation) and 7 (error text rendered into the document).
@@ -16,8 +16,11 @@ from tests.conftest import EXAMPLE_TODAY, run_cli
 from tests.test_consistency import blocks, failures_of, no_doubled_punctuation, render_case
 
 # A small data set using every optional file, without references between files, so that any
-# subset of the files is valid data on its own.
+# subset of the files is valid data on its own. Always in the reference outline (the shape these
+# tests read); the other outlines have their own tests (test_outline.py, test_projects.py).
+REFERENCE = {"preset": "reference"}
 FILES: dict[str, Any] = {
+    "outline": REFERENCE,
     "project": {
         "project": {
             "name": "Demo",
@@ -81,7 +84,7 @@ FILES: dict[str, Any] = {
         ]
     },
 }
-OPTIONAL = [kind for kind in FILES if kind != "project"]
+OPTIONAL = [kind for kind in FILES if kind not in ("project", "outline")]
 
 
 def _parents(text: str) -> dict[str, str]:
@@ -96,7 +99,7 @@ FULL_PARENTS = _parents(render_case(FILES)[1])
     "present", [s for n in range(len(OPTIONAL) + 1) for s in itertools.combinations(OPTIONAL, n)], ids=str
 )
 def test_every_section_stands_under_its_own_heading_whatever_files_are_present(present: tuple[str, ...]) -> None:
-    case, text = render_case({k: v for k, v in FILES.items() if k == "project" or k in present})
+    case, text = render_case({k: v for k, v in FILES.items() if k in ("project", "outline") or k in present})
     assert failures_of(case, text) == []
     # A sub-heading never moves to another section because some other file is missing.
     for heading, section in _parents(text).items():
@@ -156,7 +159,7 @@ def test_the_summary_ends_with_one_full_stop(summary: str, metric: tuple[str, st
     project = {**FILES["project"]["project"], "summary": summary}
     if metric:
         project |= {"metrics": [{"id": "m", "value": metric[0], "label": metric[1]}], "headline_metric": "m"}
-    text = render_case({"project": {"project": project}})[1]
+    text = render_case({"project": {"project": project}, "outline": REFERENCE})[1]
     health = next(b.text for b in blocks(text) if b.text.startswith("System Health:"))
     assert health.endswith(" - " + expected)
 

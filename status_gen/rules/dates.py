@@ -38,6 +38,9 @@ def _events(data: Dataset) -> Iterator[Event]:
             yield blocker.opened, blocker, "opened", None
     for run in data.runs:
         yield run.date, run, "date", None
+    for milestone in data.milestones:
+        if milestone.completed is not None:
+            yield milestone.completed, milestone, "completed", None
 
 
 def _describe(record: Any, key: str, issue: Any) -> str:
@@ -51,7 +54,9 @@ def _describe(record: Any, key: str, issue: Any) -> str:
         return f"component '{record.id}' checked"
     if kind == "Blocker":
         return f"blocker '{record.id}' opened"
-    return f"validation run '{record.title}'"
+    if kind == "Milestone":
+        return f"milestone '{record.id}' completed"
+    return f"validation run '{record.title}'" if record.title else f"the validation run of {record.date}"
 
 
 @rule("SG201", "event-after-last-updated")
@@ -178,7 +183,8 @@ def stale_section(ctx: Context) -> Iterator[Finding]:
     The priorities ``period`` and the latest validation run are shown as current. When they are
     more than the ``max_age_days`` option (default 60) older than ``project.last_updated``, the
     document presents an old plan or an old run as today's (a "January" plan in a September
-    document). Update the section, or drop it.
+    document). Update the section, or drop it. A period written as free text ("Q3 2025") has no
+    date to measure, so this rule does not apply to it.
 
     Passing:
 
@@ -197,8 +203,9 @@ def stale_section(ctx: Context) -> Iterator[Finding]:
     last = ctx.data.project.last_updated
     limit = ctx.options["max_age_days"]
     sections: list[tuple[str, dt.date, Location]] = []
-    if ctx.data.priorities is not None:
-        sections.append(("the priorities period", ctx.data.priorities.period, ctx.data.priorities.where("period")))
+    period = ctx.data.priorities.period if ctx.data.priorities is not None else None
+    if isinstance(period, dt.date) and ctx.data.priorities is not None:  # free text ("Q3 2025") has no age
+        sections.append(("the priorities period", period, ctx.data.priorities.where("period")))
     run = ctx.data.latest_run
     if run is not None:
         sections.append(("the latest validation run", run.date, run.where("date")))
@@ -234,8 +241,9 @@ def date_after_today(ctx: Context) -> Iterator[Finding]:
     data = ctx.data
     if data.project.last_updated > today:
         yield _future("project.last_updated", data.project.last_updated, data.project.where("last_updated"), today)
-    if data.priorities is not None and data.priorities.period > today:
-        yield _future("the priorities period", data.priorities.period, data.priorities.where("period"), today)
+    period = data.priorities.period if data.priorities is not None else None
+    if isinstance(period, dt.date) and period > today and data.priorities is not None:
+        yield _future("the priorities period", period, data.priorities.where("period"), today)
     for date, record, key, issue in _events(data):
         if date > today:
             yield _future(_describe(record, key, issue), date, record.where(key), today)

@@ -55,6 +55,10 @@ def duplicate_id(ctx: Context) -> Iterator[Finding]:
     yield from _duplicates(d.blockers, "id", "blocker id")
     yield from _duplicates(d.categories, "id", "test category id")
     yield from _duplicates(d.project.metrics, "id", "metric id")
+    yield from _duplicates(d.milestones, "id", "milestone id")
+    yield from _duplicates(d.risks, "id", "risk id")
+    yield from _duplicates(d.checklists, "id", "checklist id")
+    yield from _duplicates(d.free_sections, "id", "free section id")
 
 
 def _unknown(value: Any, known: Iterable[Any], noun: str, where: Any) -> Finding:
@@ -119,6 +123,9 @@ def unknown_reference(ctx: Context) -> Iterator[Finding]:
     for index, cid in enumerate(project.claims.ready):
         if cid not in components:
             yield _unknown(cid, components, "component", item_where(project.claims, "ready", index))
+    for risk in d.risks:
+        if risk.component is not None and risk.component not in components:
+            yield _unknown(risk.component, components, "component", risk.where("component"))
     if d.priorities is not None:
         for item in d.priorities.items:
             if item.issue is not None and item.issue not in issues:

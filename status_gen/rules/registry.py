@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import age, dates, evidence, integrity, markdown, statuses
+from . import age, dates, evidence, integrity, markdown, progress, statuses
 from .base import Rule
 
-FAMILIES: tuple[ModuleType, ...] = (integrity, dates, statuses, age, evidence)
+FAMILIES: tuple[ModuleType, ...] = (integrity, dates, statuses, age, evidence, progress)
 RULES: tuple[Rule, ...] = tuple(rule for family in FAMILIES for rule in family.RULES)
 # Rules over a hand-written Markdown document (status-gen lint), not over the data.
 LINT_RULES: tuple[Rule, ...] = markdown.RULES

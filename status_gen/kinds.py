@@ -1,0 +1,185 @@
+"""Section kinds: what each kind of section shows, from which template, under which heading.
+
+The outline (``outline.yaml`` or a preset) is a list of section entries; ``outline.resolve``
+checks it against ``KINDS`` and ``sections`` turns it into the list the main template walks.
+
+Registering a kind: add one ``Kind`` to ``KINDS`` below (name, template file, default heading as an
+English message of ``words.ENGLISH``, the ``titles`` keys it accepts, and a function returning the
+records it shows; an empty list means the section does not render), write
+``templates/sections/<template>``, and add the kind to the property test in
+tests/test_consistency.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+
+if TYPE_CHECKING:
+    from . import models as m
+    from .dataset import Dataset
+    from .derive import Readiness
+
+
+class View(Protocol):
+    """What section kinds may look at (the renderer's ``view.View`` provides it)."""
+
+    data: Dataset
+    project: m.Project
+    components: list[m.Component]
+    categories: list[m.TestCategory]
+    commands: list[m.Command]
+    listed_issues: list[m.Issue]
+    recent_issues: list[m.Issue]
+    metric: m.Metric | None
+    open_blockers: list[m.Blocker]
+    achievements: list[m.Achievement]
+    priorities: m.PrioritiesFile | None
+    run: m.ValidationRun | None
+    readiness: Readiness
+
+    def period_text(self, period: dt.date | str | None) -> str: ...
+
+
+class Placement(NamedTuple):
+    """What the whole outline places, so that no record is shown twice or not at all."""
+
+    kinds: frozenset[str]  # the kinds the outline has a section of
+    by_id: dict[str, set[str]]  # kind -> ids that some section names with 'id'
+
+
+RecordsOf = Callable[["View", "m.SectionSpec", Placement], list[Any]]
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    template: str
+    heading: str  # an English message (see words.ENGLISH); "" for no heading
+    records: RecordsOf
+    titles: dict[str, str] = field(default_factory=dict)  # sub-heading key -> its default English message
+    pool: str | None = None  # Dataset attribute whose records a section may pick with 'id'
+    styles: tuple[str, ...] = ()  # the 'style' values it accepts, the first being the default
+    absorbs: str | None = None  # a kind it also shows when the outline has no section of that kind
+
+
+def _by_id(pool: str) -> RecordsOf:
+    """The record named by the section's id, or every record no other section names."""
+
+    def records(view: View, spec: m.SectionSpec, placement: Placement) -> list[Any]:
+        every = getattr(view.data, pool)
+        if spec.id is not None:
+            return [r for r in every if r.id == spec.id][:1]
+        taken = placement.by_id.get(spec.kind, set())
+        return [r for r in every if r.id not in taken]
+
+    return records
+
+
+def _summary(view: View, spec: m.SectionSpec, placement: Placement) -> list[Any]:
+    project = view.project
+    return [project] if project.summary or project.highlights or view.components or view.metric else []
+
+
+def _tests(view: View, spec: m.SectionSpec, placement: Placement) -> list[Any]:
+    commands = view.commands if "commands" not in placement.kinds else []
+    return [*view.categories, *commands]
+
+
+def _readiness(view: View, spec: m.SectionSpec, placement: Placement) -> list[Any]:
+    # The verdict follows the blockers and the component levels: with neither, there is nothing to judge.
+    return [view.readiness] if "blockers" in view.data.kinds or view.components else []
+
+
+def _attr(name: str) -> RecordsOf:
+    def records(view: View, spec: m.SectionSpec, placement: Placement) -> list[Any]:
+        return list(getattr(view, name))
+
+    return records
+
+
+def _priorities(view: View, spec: m.SectionSpec, placement: Placement) -> list[Any]:
+    return list(view.priorities.items) if view.priorities else []
+
+
+KINDS: dict[str, Kind] = {
+    kind.name: kind
+    for kind in (
+        Kind("header", "header.md.j2", "", lambda view, spec, placement: [view.project]),
+        Kind(
+            "summary",
+            "executive_summary.md.j2",
+            "Summary",
+            _summary,
+            titles={"health": "Overall Health", "highlights": "Highlights"},
+        ),
+        Kind("components", "system_health.md.j2", "Components", _attr("components"), styles=("table", "list")),
+        Kind("issues", "issue_status.md.j2", "Issues", _attr("listed_issues")),
+        Kind("recent", "recently_completed.md.j2", "Recently Completed", _attr("recent_issues")),
+        Kind("blockers", "blockers.md.j2", "Blockers", _attr("open_blockers")),
+        Kind("risks", "risks.md.j2", "Known Issues", _by_id("risks"), pool="risks", styles=("list", "table")),
+        Kind("priorities", "priorities.md.j2", "Next Steps", _priorities),
+        Kind("milestones", "milestones.md.j2", "Roadmap", _by_id("milestones"), pool="milestones"),
+        Kind("checklists", "checklists.md.j2", "Checklists", _by_id("checklists"), pool="checklists"),
+        Kind("tests", "test_status.md.j2", "Tests", _tests, absorbs="commands"),
+        Kind("commands", "commands.md.j2", "Commands", _attr("commands")),
+        Kind("metrics", "metrics.md.j2", "Metrics", lambda view, spec, placement: list(view.project.metrics)),
+        Kind(
+            "readiness",
+            "deployment_readiness.md.j2",
+            "Readiness: {icon} {verdict}",
+            _readiness,
+            titles={
+                "confidence": "Confidence",
+                "ready": "Ready",
+                "not_ready": "Not Yet Ready",
+                "p0": "Open P0 Blockers",
+                "other": "Other Open Blockers",
+                "next_steps": "Next Steps",
+            },
+            absorbs="blockers",
+        ),
+        Kind(
+            "validation",
+            "validation_findings.md.j2",
+            "Validation ({run_date})",
+            lambda view, spec, placement: [view.run] if view.run else [],
+            titles={
+                "metrics": "Results",
+                "p0": "Open P0 Blockers",
+                "impact": "Impact",
+                "evidence": "Evidence",
+                "readiness": "Readiness",
+            },
+        ),
+        Kind("achievements", "achievements.md.j2", "Achievements", _attr("achievements")),
+        Kind("free", "free.md.j2", "", _by_id("free_sections"), pool="free_sections"),
+    )
+}
+# Placeholders a heading, title or sub-heading may use (values come from the view).
+PLACEHOLDERS = ("name", "date", "period", "run_date", "verdict", "icon")
+
+
+class Section(NamedTuple):
+    """One section as its template sees it. Text is final Markdown (escaped)."""
+
+    kind: str
+    template: str
+    heading: str  # "" renders no heading
+    level: int
+    titles: dict[str, str]
+    style: str | None
+    records: list[Any]
+    absorbs: frozenset[str]
+    single: bool  # the section shows the one record its 'id' names
+
+    @property
+    def hashes(self) -> str:
+        return "#" * self.level
+
+    @property
+    def sub(self) -> str:
+        """The heading marks one level below the section's."""
+        return "#" * min(self.level + 1, 6)

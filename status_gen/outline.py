@@ -1,0 +1,240 @@
+"""The outline: presets, ``outline.yaml``, and the checked list of sections to render.
+
+``resolve`` merges the data folder's ``outline.yaml`` over its preset (``default`` unless it names
+another) and checks every entry against the section kinds, raising errors with the YAML position
+of the entry at fault. ``sections`` then builds what the main template walks: only sections whose
+records are not empty, headings filled in and escaped.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from .errors import Location, StatusGenError, raise_all
+from .escape import inline
+from .hints import closest
+from .kinds import KINDS, PLACEHOLDERS, Placement, Section, View
+from .loader import Map
+from .words import ENGLISH, LANGUAGES, Words, fill, placeholders
+
+if TYPE_CHECKING:
+    from . import models as m
+    from .dataset import Dataset
+
+PRESETS = Path(__file__).parent / "presets"
+DEFAULT_PRESET = "default"
+
+
+class Resolved(NamedTuple):
+    title: str
+    words: Words
+    specs: list[m.SectionSpec]
+    placement: Placement
+
+
+def preset_names() -> list[str]:
+    return sorted(p.stem for p in PRESETS.glob("*.yaml"))
+
+
+@functools.cache
+def load_preset(name: str) -> m.Outline:
+    """A built-in outline, validated like a user's (a broken preset is a bug, caught by tests)."""
+    from .dataset import validate_document
+    from .loader import load_file
+
+    path = PRESETS / f"{name}.yaml"
+    document = load_file(path, f"status_gen/presets/{name}.yaml")
+    outline: m.Outline = validate_document("outline", document, {"labels": None})
+    return outline
+
+
+def _preset(name: str, where: Location) -> m.Outline:
+    names = preset_names()
+    if name not in names:
+        close = closest(name, names)
+        hint = f"did you mean '{close}'? " if close else ""
+        raise StatusGenError(f"unknown preset '{name}'; {hint}(presets: {', '.join(names)})", where)
+    return load_preset(name)
+
+
+def resolve(data: Dataset) -> Resolved:
+    """The outline in effect, checked; errors name outline.yaml's lines."""
+    from . import models as m
+
+    given = data.outline or m.Outline()
+    preset = _preset(given.preset or DEFAULT_PRESET, given.where("preset"))
+    if preset.sections is None and preset.preset:  # a preset that only translates another
+        base = load_preset(preset.preset)
+        preset = preset.model_copy(update={"sections": base.sections, "title": preset.title or base.title})
+    errors: list[StatusGenError] = []
+    language = given.language or preset.language or "en"
+    if language not in LANGUAGES:
+        errors.append(
+            StatusGenError(
+                f"unknown language '{language}' (built in: {', '.join(sorted(LANGUAGES))}); "
+                "set single words with 'words:'",
+                given.where("language"),
+            )
+        )
+        language = "en"
+    table = dict(LANGUAGES[language])
+    for source in (preset, given):
+        for key, value in source.words.items():
+            error = _check_word(key, value, source)
+            if error:
+                errors.append(error)
+            else:
+                table[key] = value
+    specs = list(given.sections if given.sections is not None else preset.sections or [])
+    owner = given if given.sections is not None else preset
+    errors += _check_specs(specs, data, owner)
+    title = given.title or preset.title or "{name} Status"
+    errors += _check_placeholders(title, given.where("title") if given.title else preset.where("title"), "title")
+    raise_all(errors)
+    placement = Placement(
+        frozenset(s.kind for s in specs),
+        _placed_ids(specs),
+    )
+    return Resolved(title, Words(table), specs, placement)
+
+
+def _check_word(key: str, value: str, source: m.Outline) -> StatusGenError | None:
+    words = source._src.get("words") if source._src is not None else None
+    where = words.where(key, of_key=True) if isinstance(words, Map) else source.where("words")
+    if key not in ENGLISH:
+        close = closest(key, ENGLISH)
+        hint = f"; did you mean '{close}'?" if close else " (the keys are status-gen's English words; see words.py)"
+        return StatusGenError(f"unknown word '{key}'{hint}", where)
+    extra = placeholders(value) - placeholders(key)
+    if extra:
+        return StatusGenError(f"word '{key}': unknown placeholder {{{sorted(extra)[0]}}}", where)
+    return None
+
+
+def _check_placeholders(text: str, where: Location, what: str) -> list[StatusGenError]:
+    unknown = sorted(placeholders(text) - set(PLACEHOLDERS))
+    if not unknown:
+        return []
+    known = ", ".join(f"{{{p}}}" for p in PLACEHOLDERS)
+    return [StatusGenError(f"{what}: unknown placeholder {{{unknown[0]}}} (known: {known})", where)]
+
+
+def _check_specs(specs: list[m.SectionSpec], data: Dataset, owner: m.Outline) -> list[StatusGenError]:
+    errors: list[StatusGenError] = []
+    named: dict[tuple[str, str], m.SectionSpec] = {}
+    for spec in specs:
+        kind = KINDS.get(spec.kind)
+        if kind is None:
+            close = closest(spec.kind, KINDS)
+            hint = f"did you mean '{close}'? " if close else ""
+            errors.append(
+                StatusGenError(
+                    f"unknown section kind '{spec.kind}'; {hint}(kinds: {', '.join(KINDS)})", spec.where("kind")
+                )
+            )
+            continue
+        if spec.heading:
+            errors += _check_placeholders(spec.heading, spec.where("heading"), "heading")
+        for key, text in spec.titles.items():
+            src = spec._src.get("titles") if spec._src is not None else None
+            where = src.where(key, of_key=True) if isinstance(src, Map) else spec.where("titles")
+            if key not in kind.titles:
+                close = closest(key, kind.titles)
+                allowed = ", ".join(kind.titles) or "none"
+                hint = f"; did you mean '{close}'?" if close else f" (kind '{kind.name}' has: {allowed})"
+                errors.append(StatusGenError(f"unknown title '{key}'{hint}", where))
+            errors += _check_placeholders(text, where, f"title '{key}'")
+        if spec.style is not None and spec.style not in kind.styles:
+            allowed = " or ".join(kind.styles) if kind.styles else "no style"
+            errors.append(StatusGenError(f"kind '{kind.name}' takes {allowed}", spec.where("style")))
+        if spec.id is not None:
+            if kind.pool is None:
+                errors.append(
+                    StatusGenError(
+                        f"kind '{kind.name}' shows all its records; 'id' is for "
+                        + ", ".join(k.name for k in KINDS.values() if k.pool),
+                        spec.where("id"),
+                    )
+                )
+                continue
+            ids = [r.id for r in getattr(data, kind.pool)]
+            if spec.id not in ids:
+                close = closest(spec.id, ids)
+                hint = f"; did you mean '{close}'?" if close else ""
+                errors.append(StatusGenError(f"no {kind.name} record has the id '{spec.id}'{hint}", spec.where("id")))
+            elif (kind.name, spec.id) in named:
+                first = named[(kind.name, spec.id)].where("id")
+                errors.append(
+                    StatusGenError(f"'{spec.id}' is placed twice (also line {first.line}); keep one", spec.where("id"))
+                )
+            else:
+                named[(kind.name, spec.id)] = spec
+    return errors
+
+
+def _placed_ids(specs: list[m.SectionSpec]) -> dict[str, set[str]]:
+    placed: dict[str, set[str]] = {}
+    for spec in specs:
+        if spec.id is not None:
+            placed.setdefault(spec.kind, set()).add(spec.id)
+    return placed
+
+
+def sections(view: View, resolved: Resolved) -> list[Section]:
+    """The sections that have something to show, in outline order, headings final."""
+    words = resolved.words
+    values = _values(view, words)
+    built = []
+    for spec in resolved.specs:
+        kind = KINDS[spec.kind]
+        records = kind.records(view, spec, resolved.placement)
+        if not records:
+            continue
+        single = spec.id is not None
+        if spec.heading is not None:
+            heading = spec.heading
+        elif single:  # the record's own title
+            record = records[0]
+            heading = getattr(record, "name", None) or getattr(record, "title", None) or record.heading or ""
+        else:
+            heading = words(kind.heading) if kind.heading else ""
+        titles = {key: spec.titles.get(key) or words(default) for key, default in kind.titles.items()}
+        absorbs = frozenset([kind.absorbs] if kind.absorbs and kind.absorbs not in resolved.placement.kinds else [])
+        built.append(
+            Section(
+                kind=kind.name,
+                template=f"sections/{kind.template}",
+                heading=_text(heading, values),
+                level=spec.level,
+                titles={key: _text(text, values) for key, text in titles.items()},
+                style=spec.style or (kind.styles[0] if kind.styles else None),
+                records=records,
+                absorbs=absorbs,
+                single=single,
+            )
+        )
+    return built
+
+
+def title(view: View, resolved: Resolved) -> str:
+    return _text(resolved.words(resolved.title), _values(view, resolved.words))
+
+
+def _text(text: str, values: dict[str, str]) -> str:
+    return inline(fill(text, values)) if text else ""
+
+
+def _values(view: View, words: Words) -> dict[str, Any]:
+    project = view.project
+    verdict = view.readiness.verdict
+    period = view.priorities.period if view.priorities else None
+    return {
+        "name": project.name,
+        "date": str(project.last_updated),
+        "period": view.period_text(period),
+        "run_date": str(view.run.date) if view.run else "",
+        "verdict": words(verdict.name),
+        "icon": verdict.icon,
+    }
