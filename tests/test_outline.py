@@ -215,7 +215,8 @@ def test_init_preset_renders_a_clean_document(tmp_path: Path, monkeypatch: pytes
     code, _, err = run_cli("init", "--today", DAY, "--preset", preset)
     assert code == 0, err
     assert (tmp_path / "data" / "outline.yaml").read_text(encoding="utf-8").endswith(f"preset: {preset}\n")
-    assert run_cli("check", "--today", DAY, "--strict") == (0, "", "")
+    code, out, err = run_cli("check", "--today", DAY, "--strict")
+    assert (code, err) == (0, "") and out.endswith("no problems\n"), out
     text = (tmp_path / "SYSTEM_STATUS.md").read_text(encoding="utf-8")
     expected = {"default": "# Example Service Status", "reference": "# Example Service - System Status"}
     assert expected.get(preset, "# Stato di Example Service") in text

@@ -40,7 +40,8 @@ def test_project_renders_its_golden_file_and_is_rule_clean(
 ) -> None:
     shutil.copytree(project, tmp_path / "p")
     monkeypatch.chdir(tmp_path / "p")
-    assert run_cli("check", "--today", _day(project), "--strict") == (0, "", "")
+    code, out, err = run_cli("check", "--today", _day(project), "--strict")
+    assert (code, err) == (0, "") and re.fullmatch(r"SYSTEM_STATUS.md is up to date; \d+ rules, no problems\n", out), out
 
 
 @pytest.mark.parametrize("project", PROJECTS, ids=[p.name for p in PROJECTS])
