@@ -41,7 +41,8 @@ def test_project_renders_its_golden_file_and_is_rule_clean(
     shutil.copytree(project, tmp_path / "p")
     monkeypatch.chdir(tmp_path / "p")
     code, out, err = run_cli("check", "--today", _day(project), "--strict")
-    assert (code, err) == (0, "") and re.fullmatch(r"SYSTEM_STATUS.md is up to date; \d+ rules, no problems\n", out), out
+    assert (code, err) == (0, ""), err
+    assert re.fullmatch(r"SYSTEM_STATUS.md is up to date; \d+ rules, no problems\n", out), out
 
 
 @pytest.mark.parametrize("project", PROJECTS, ids=[p.name for p in PROJECTS])
