@@ -136,7 +136,7 @@ def test_a_5_mb_report_is_read_in_constant_memory(tmp_path: Path) -> None:
 _MAXRSS = """
 import resource, sys
 from pathlib import Path
-from status_gen.evidence import read_junit
+from status_gen.evidence.junit import read_junit
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 report = read_junit(Path(sys.argv[1]), "big.xml")
 after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
