@@ -352,7 +352,7 @@ def lint(documents: tuple[str, ...], fmt: str, strict: bool, config: str | None)
     for document in documents:
         name = shown(cwd / document, cwd)
         try:
-            texts.append((name, read_markdown(cwd / document, name)))
+            texts.append((name, read_markdown(cwd / document, name, settings.root)))
         except StatusGenError as error:
             errors.append(error)
     raise_all(errors)

@@ -7,9 +7,11 @@ honouring the configured levels and ``<!-- status-gen: ignore[CODE] -->`` commen
 from __future__ import annotations
 
 import re
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .confine import for_reading
 from .errors import Location, StatusGenError
 
 if TYPE_CHECKING:
@@ -21,9 +23,17 @@ MAX_BYTES = 2 * 1024 * 1024
 MAX_LINE_CHARS = 100_000
 
 
-def read_markdown(path: Path, display: str) -> str:
-    """A document's text with LF line breaks and no byte-order mark, or a clear error (exit 2)."""
+def read_markdown(path: Path, display: str, root: Path | None = None) -> str:
+    """A document's text with LF line breaks and no byte-order mark, or a clear error (exit 2).
+
+    Like every reader, it refuses a symlink that leads outside the project (the document may come
+    from a pull request, and lint quotes its lines), and anything but a regular file (a FIFO would
+    block forever).
+    """
+    for_reading(path, root, display)
     try:
+        if path.exists() and not path.is_dir() and not stat.S_ISREG(path.stat().st_mode):
+            raise StatusGenError("is not a regular file; name a Markdown file", Location(display))
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from tests.conftest import STALE_DOCUMENT
@@ -180,3 +182,24 @@ def test_running_from_a_subfolder_finds_the_project(tree: Tree) -> None:
     assert run.code == 0, run.err
     assert (tree.project / "SYSTEM_STATUS.md").read_bytes() == before
     assert not (tree.project / "templates" / "sections" / "SYSTEM_STATUS.md").exists()
+
+
+def test_lint_never_reads_a_document_symlinked_outside(tree: Tree) -> None:
+    # A pull request replaces the linted document with a link; lint would quote the target's lines.
+    (tree.outside / "claims.md").write_text(
+        f"# Status\n\n**System Health: ✅ FULLY OPERATIONAL {SECRET}**\n\n"
+        f"| Component | Status |\n|---|---|\n| **Auth {SECRET}** | ❌ BROKEN |\n",
+        encoding="utf-8",
+    )
+    tree.before = tree.outside_files()
+    tree.link("STATUS.md", tree.outside / "claims.md")
+    tree.assert_contained(tree.run("lint", "STATUS.md"), message=f"STATUS.md: error: {OUTSIDE}")
+    tree.link("env.md", "/proc/self/environ")
+    tree.assert_contained(tree.run("lint", "env.md"), message=f"env.md: error: {OUTSIDE}")
+
+
+def test_lint_refuses_what_is_not_a_regular_file(tree: Tree) -> None:
+    # Opening a FIFO blocks until a writer comes: lint would hang instead of failing.
+    os.mkfifo(tree.project / "pipe.md")
+    run = tree.run("lint", "pipe.md")
+    tree.assert_contained(run, message="pipe.md: error: is not a regular file")
