@@ -51,6 +51,7 @@ def build(config: Config, today: dt.date, output_name: str = "SYSTEM_STATUS.md")
 
         data = load_dataset(config.data, config.labels, data_display, config.root, config.max_errors_per_file)
         attach_evidence(data, config)
+        attach_history(data, config)
         problems = run_rules(data, config, today)
         _refuse_integrity_errors(problems)
         # A name with a line break must not break the banner comment open (or start a line).
@@ -124,6 +125,22 @@ def sync_issues(config: Config) -> Synced:
         bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
         new = bom + apply(document.text, edits).encode("utf-8")
     return Synced(path, document.path, config.tracker, new, [e.note for e in edits], manual)
+
+
+# How many statuses the health chart shows (the current one and the earlier ones before it).
+HEALTH_STATUSES = 8
+
+
+def attach_history(data: Dataset, config: Config) -> None:
+    """Read git history, only when the outline shows the changes section or the health chart."""
+    from .outline import resolve
+
+    kinds = {spec.kind for spec in resolve(data).specs}
+    changes, statuses = "changes" in kinds, HEALTH_STATUSES if "health_history" in kinds else 0
+    if changes or statuses:
+        from .history import derive
+
+        data.history = derive(config.root, config.data, config.labels, data, changes=changes, statuses=statuses)
 
 
 @contextmanager

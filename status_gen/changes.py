@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from .vocabulary import Label
 
 T = TypeVar("T")
-KINDS = ("status", "component", "issue", "phase", "blocker", "tests")
+KINDS = ("status", "component", "issue", "phase", "blocker", "milestone", "tests")
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,7 @@ def compare(before: Dataset, after: Dataset, labels: dict[str, Label]) -> Change
         *_issues(before, after),
         *_phases(before, after),
         *_blockers(before, after),
+        *_milestones(before, after, labels),
         *_tests(before, after),
     ]
     return Changes(before.project.last_updated, after.project.last_updated, tuple(facts))
@@ -147,6 +148,23 @@ def _blockers(before: Dataset, after: Dataset) -> Iterator[Fact]:
     for b in old.values():
         if b.id not in new_ids and b.status == "open":
             yield Fact("blocker", "removed while open", b.id, b.title, None, b.severity)
+
+
+def _milestones(before: Dataset, after: Dataset, labels: dict[str, Label]) -> Iterator[Fact]:
+    """Milestones reached (completed, or at an ok level, where they were not), added, or moved level."""
+    old = {ms.id: ms for ms in _unique(before.milestones, lambda ms: ms.id)}
+    for ms in _unique(after.milestones, lambda ms: ms.id):
+        was = old.get(ms.id)
+        reached = ms.completed is not None or level_of(ms.status, labels) == "ok"
+        if was is None:
+            yield Fact("milestone", "reached" if reached else "added", ms.id, ms.name)
+            continue
+        reached_before = was.completed is not None or level_of(was.status, labels) == "ok"
+        when = ms.completed.isoformat() if ms.completed else None
+        if reached and not reached_before:
+            yield Fact("milestone", "reached", ms.id, ms.name, None, when)
+        elif level_of(was.status, labels) != level_of(ms.status, labels):
+            yield Fact("milestone", "level", ms.id, ms.name, _label(was.status, labels), _label(ms.status, labels))
 
 
 def _counts(tests: m.Tests | None) -> str:

@@ -165,7 +165,10 @@ def main_group() -> None:
 
 @main_group.command()
 @_common
-def render(data: str | None, templates: str | None, output: str | None, today: str | None, config: str | None) -> int:
+@click.option("--verbose", "-v", is_flag=True, help="Also say why a derived section (changes, health chart) is absent.")
+def render(
+    data: str | None, templates: str | None, output: str | None, today: str | None, config: str | None, verbose: bool
+) -> int:
     """Render the document from the data and report rule problems.
 
     The document is written (atomically, only when its bytes change) even when rules find
@@ -193,6 +196,8 @@ def render(data: str | None, templates: str | None, output: str | None, today: s
     refuse_foreign(on_disk, name)  # a README with a mistyped marker is not ours to replace
     document = b"" if settings.output == "-" else merge(on_disk, result.text, name)
     _emit(problem_lines(result.problems), err=True, guard=True)
+    if verbose and result.data.history is not None:
+        _emit("".join(f"note: {visible(note)}\n" for note in result.data.history.notes), err=True, guard=True)
     if settings.output == "-":
         _emit(result.text)
     elif write_if_changed(Path(settings.output), document, settings.root):

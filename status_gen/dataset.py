@@ -48,6 +48,9 @@ class Dataset:
     outline: m.Outline | None = None
     documents: dict[str, Document] = field(default_factory=dict)
     evidence: Evidence | None = None  # what the reports say, once read (evidence.collect)
+    # What git says, when the outline shows it: a history.Derived (typed loosely, since history's
+    # modules import this one), set by api.attach_history.
+    history: Any = None
     kinds: frozenset[str] = frozenset()  # the kinds of data file the folder has
 
     def __post_init__(self) -> None:

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from . import models as m
     from .dataset import Dataset
     from .derive import Readiness
+    from .vocabulary import Label
+    from .words import Words
 
 
 class View(Protocol):
@@ -39,6 +41,8 @@ class View(Protocol):
     priorities: m.PrioritiesFile | None
     run: m.ValidationRun | None
     readiness: Readiness
+    labels: dict[str, Label]
+    w: Words
 
     def period_text(self, period: dt.date | str | None) -> str: ...
 
@@ -104,6 +108,32 @@ def _priorities(view: View, spec: m.SectionSpec, placement: Placement) -> list[A
     return list(view.priorities.items) if view.priorities else []
 
 
+def _changes(view: View, spec: m.SectionSpec, placement: Placement) -> list[Any]:
+    derived = view.data.history
+    return [derived.changes] if derived is not None and derived.changes is not None else []
+
+
+def _component_map(view: View, spec: m.SectionSpec, placement: Placement) -> list[Any]:
+    from .mermaid import component_map
+
+    return [component_map(view.components, view.labels)] if view.components else []
+
+
+def _timeline(view: View, spec: m.SectionSpec, placement: Placement) -> list[Any]:
+    from .mermaid import gantt, issue_bars, milestone_bars
+
+    today = view.project.last_updated
+    bars = [*milestone_bars(view.data.milestones, today, view.w("Roadmap")), *issue_bars(view.data.issues, today)]
+    return [gantt(bars)] if bars else []
+
+
+def _health_history(view: View, spec: m.SectionSpec, placement: Placement) -> list[Any]:
+    from .mermaid import health_chart
+
+    derived = view.data.history
+    return [health_chart(derived.health)] if derived is not None and derived.health else []
+
+
 KINDS: dict[str, Kind] = {
     kind.name: kind
     for kind in (
@@ -156,10 +186,15 @@ KINDS: dict[str, Kind] = {
         ),
         Kind("achievements", "achievements.md.j2", "Achievements", _attr("achievements")),
         Kind("free", "free.md.j2", "", _by_id("free_sections"), pool="free_sections"),
+        # Derived from git history and drawn as Mermaid (status_gen/history.py, status_gen/mermaid.py).
+        Kind("changes", "changes.md.j2", "Changes since {since}", _changes),
+        Kind("component_map", "mermaid.md.j2", "Components at a Glance", _component_map),
+        Kind("timeline", "mermaid.md.j2", "Timeline", _timeline),
+        Kind("health_history", "mermaid.md.j2", "Health over Time", _health_history),
     )
 }
 # Placeholders a heading, title or sub-heading may use (values come from the view).
-PLACEHOLDERS = ("name", "date", "period", "run_date", "verdict", "icon")
+PLACEHOLDERS = ("name", "date", "period", "run_date", "verdict", "icon", "since")
 
 
 class Section(NamedTuple):

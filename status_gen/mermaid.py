@@ -116,9 +116,30 @@ def issue_bars(issues: Sequence[m.Issue], today: dt.date) -> list[Bar]:
     return bars
 
 
-def gantt(bars: Sequence[Bar], title: str) -> str:
+def milestone_bars(milestones: Sequence[m.Milestone], today: dt.date, group: str) -> list[Bar]:
+    """Milestones with dates as bars: from ``start`` to ``completed`` (done) or ``due``; one with a
+    single date is a point. Free-text dates ("Q3 2025") are left out."""
+    bars: list[Bar] = []
+    for ms in milestones:
+        start = ms.start if isinstance(ms.start, dt.date) else None
+        due = ms.due if isinstance(ms.due, dt.date) else None
+        end = ms.completed or due
+        if start is None and end is None:
+            continue
+        first, last = start or end or today, end or start or today
+        state = "done" if ms.completed else "active" if first <= today else "open"
+        bars.append(Bar(group, ms.name, min(first, last), max(first, last), state))
+    return bars
+
+
+def gantt(bars: Sequence[Bar], title: str = "") -> str:
     """A gantt chart of the bars, grouped in the order the groups first appear."""
-    lines = ["gantt", f"  title {label(title)}", "  dateFormat YYYY-MM-DD", "  axisFormat %Y-%m-%d"]
+    lines = [
+        "gantt",
+        *([f"  title {label(title)}"] if title else []),
+        "  dateFormat YYYY-MM-DD",
+        "  axisFormat %Y-%m-%d",
+    ]
     current = None
     for bar in bars:
         if bar.group != current:
@@ -141,14 +162,14 @@ class Point(NamedTuple):
     level: Level
 
 
-def health_chart(points: Sequence[Point], title: str) -> str:
+def health_chart(points: Sequence[Point], title: str = "") -> str:
     """The health level of the last statuses as a line chart (0 fail, 1 warn, 2 ok)."""
     axis = ", ".join(f'"{p.date.isoformat()}"' for p in points)
     values = ", ".join(str(LEVEL_VALUE[p.level]) for p in points)
     return (
         "xychart-beta\n"
-        f'  title "{label(title)}"\n'
-        f"  x-axis [{axis}]\n"
-        '  y-axis "0 fail, 1 warn, 2 ok" 0 --> 2\n'
-        f"  line [{values}]\n"
+        + (f'  title "{label(title)}"\n' if title else "")
+        + f"  x-axis [{axis}]\n"
+        + '  y-axis "0 fail, 1 warn, 2 ok" 0 --> 2\n'
+        + f"  line [{values}]\n"
     )

@@ -41,6 +41,7 @@ ENGLISH: tuple[str, ...] = (
     "Summary", "Components", "Issues", "Recently Completed", "Blockers", "Known Issues", "Next Steps",
     "Roadmap", "Checklists", "Tests", "Commands", "Metrics", "Readiness: {icon} {verdict}",
     "Validation ({run_date})", "Achievements",
+    "Changes since {since}", "Components at a Glance", "Timeline", "Health over Time",
     # sub-headings and lead-ins inside kinds
     "Overall Health", "Highlights", "Ready", "Not Yet Ready", "Open P0 Blockers", "Other Open Blockers",
     "Confidence", "Results", "Impact", "Evidence", "Readiness",
@@ -51,6 +52,7 @@ ENGLISH: tuple[str, ...] = (
     "None: no component is at an ok level.", "No open P0 blockers.",
     "{passed}/{total} tests pass", "{passed}/{total} pass ({rate})",
     "{percent}% complete", "{done}/{total} items done",
+    "No change in status since {since}.",
 )  # fmt: skip
 
 _ITALIAN_MONTHS = (
@@ -106,6 +108,10 @@ ITALIAN: dict[str, str] = {
     "Readiness: {icon} {verdict}": "Prontezza: {icon} {verdict}",
     "Validation ({run_date})": "Verifica ({run_date})",
     "Achievements": "Risultati raggiunti",
+    "Changes since {since}": "Modifiche dal {since}",
+    "Components at a Glance": "Componenti in sintesi",
+    "Timeline": "Cronologia",
+    "Health over Time": "Salute nel tempo",
     "Overall Health": "Salute complessiva",
     "Highlights": "In evidenza",
     "Ready": "Pronti",
@@ -138,6 +144,7 @@ ITALIAN: dict[str, str] = {
     "{passed}/{total} pass ({rate})": "{passed}/{total} superati ({rate})",
     "{percent}% complete": "{percent}% completato",
     "{done}/{total} items done": "{done}/{total} voci completate",
+    "No change in status since {since}.": "Nessuna modifica dello stato dal {since}.",
 }
 
 LANGUAGES: dict[str, dict[str, str]] = {"en": {}, "it": ITALIAN}

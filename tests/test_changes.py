@@ -18,6 +18,7 @@ def dataset(date: str = "2025-01-08", **records: list[dict[str, Any]]) -> Datase
         issues=[m.Issue.model_validate(i) for i in records.get("issues", [])],
         blockers=[m.Blocker.model_validate({"detail": "d", **b}) for b in records.get("blockers", [])],
         categories=[m.TestCategory.model_validate({"note": "n", **c}) for c in records.get("categories", [])],
+        milestones=[m.Milestone.model_validate(ms) for ms in records.get("milestones", [])],
     )
 
 
@@ -124,3 +125,24 @@ def test_duplicate_ids_compare_their_first_record() -> None:
 def test_fact_sentences_quote_names() -> None:
     fact = Fact("issue", "closed", "#3", "it's\nmulti-line")
     assert fact.sentence() == 'issue #3 "it\'s\\nmulti-line": closed'
+
+
+def test_milestones_reached_added_and_moved() -> None:
+    before = dataset(
+        milestones=[
+            {"id": "v1", "name": "1.0", "status": "IN PROGRESS"},
+            {"id": "v2", "name": "2.0", "status": "PARTIAL"},
+        ]
+    )
+    after = dataset(
+        milestones=[
+            {"id": "v1", "name": "1.0", "status": "DONE", "completed": "2025-01-07"},
+            {"id": "v2", "name": "2.0", "status": "BLOCKED"},
+            {"id": "v3", "name": "3.0", "status": "IN PROGRESS"},
+        ]
+    )
+    assert facts(before, after) == [
+        "milestone v1 '1.0': reached (2025-01-07)",
+        "milestone v2 '2.0': warn (PARTIAL) → fail (BLOCKED)",
+        "milestone v3 '3.0': added",
+    ]

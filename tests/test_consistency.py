@@ -51,7 +51,7 @@ ISSUE_WORDS = {"open": "OPEN", "in_progress": "IN PROGRESS", "resolved": "RESOLV
 class Block(NamedTuple):
     """One piece of text: a heading, a paragraph, a list item's paragraph or a table cell."""
 
-    kind: str  # "heading" | "paragraph" | "item" | "cell" | "hr"
+    kind: str  # "heading" | "paragraph" | "item" | "cell" | "hr" | "fence"
     level: int  # heading level; list depth for items; 0 otherwise
     text: str  # escapes resolved, markup removed
     strong: tuple[str, ...]  # the bold runs, in order
@@ -77,6 +77,8 @@ def blocks(markdown: str) -> tuple[Block, ...]:
             in_cell = False
         elif token.type == "hr":
             found.append(Block("hr", 0, "", (), section))
+        elif token.type == "fence":  # a picture (```mermaid): content, kept verbatim
+            found.append(Block("fence", 0, token.content, (token.info,), section))
         elif token.type == "inline":
             text, strong = _read_inline(token)
             if pending_heading:
@@ -326,7 +328,7 @@ DOUBLED = re.compile(r"[.!?:;,]\s*[.!?:;,]")
 
 def no_doubled_punctuation(case: Case, text: str) -> list[str]:
     """No '..', '.:', ', .' and the like: the template never adds a stop after one."""
-    return [f"doubled punctuation in {b.text!r}" for b in blocks(text) if DOUBLED.search(b.text)]
+    return [f"doubled punctuation in {b.text!r}" for b in blocks(text) if b.kind != "fence" and DOUBLED.search(b.text)]
 
 
 # Lint rules that restate a data rule: data that breaks the data rule (an ok label over 0/1 tests)
@@ -378,6 +380,32 @@ def milestone_progress_agrees(case: Case, text: str) -> list[str]:
     return failures
 
 
+MAP_GROUP = re.compile(r'^  subgraph g_(ok|warn|fail)\["[^"]* (?:ok|warn|fail): ([0-9]+)"\]$', re.M)
+MAP_NODE = re.compile(r"^    c[0-9]+\[.*\]:::(ok|warn|fail)$", re.M)
+
+
+def component_map_agrees(case: Case, text: str) -> list[str]:
+    """The Mermaid component map counts and colours each level as the component records say."""
+    pictures = [b.text for b in blocks(text) if b.kind == "fence" and b.text.startswith("flowchart")]
+    if not case.data.components:
+        return [f"a component map without components: {pictures[0][:60]!r}"] if pictures else []
+    if len(pictures) != 1:  # none: the drawn outline has no component map
+        return [f"{len(pictures)} component maps"] if pictures else []
+    expected: dict[str, int] = {}
+    for c in case.data.components:
+        expected[case.level(c.status)] = expected.get(case.level(c.status), 0) + 1
+    groups = {level: int(count) for level, count in MAP_GROUP.findall(pictures[0])}
+    nodes: dict[str, int] = {}
+    for level in MAP_NODE.findall(pictures[0]):
+        nodes[level] = nodes.get(level, 0) + 1
+    failures = []
+    if groups != expected:
+        failures.append(f"map groups {groups}, components by level {expected}")
+    if nodes != expected:
+        failures.append(f"map nodes {nodes}, components by level {expected}")
+    return failures
+
+
 def free_sections_as_written(case: Case, text: str) -> list[str]:
     """Every free section's body appears once, as written, and its heading with it."""
     failures = []
@@ -411,6 +439,7 @@ CHECKERS: list[Checker] = [
     checklist_marks_agree,
     milestone_progress_agrees,
     free_sections_as_written,
+    component_map_agrees,
 ]
 
 

@@ -179,3 +179,29 @@ def test_the_parser_really_rejects_broken_diagrams() -> None:
     ]
     results = parse_with_mermaid(broken)
     assert [r["ok"] for r in results] == [False, False]
+
+
+def test_milestone_bars_and_a_titleless_gantt_parse() -> None:
+    from status_gen.mermaid import milestone_bars
+
+    milestones = [
+        m.Milestone.model_validate(
+            {"id": "a", "name": "Alpha", "status": "DONE", "start": "2025-01-01", "completed": "2025-01-05"}
+        ),
+        m.Milestone.model_validate({"id": "b", "name": "Beta: #2", "status": "IN PROGRESS", "due": "2025-02-01"}),
+        m.Milestone.model_validate({"id": "c", "name": "Later", "status": "IN PROGRESS", "due": "Q3 2025"}),
+    ]
+    bars = milestone_bars(milestones, dt.date(2025, 1, 8), "Roadmap")
+    text = gantt(bars)
+    assert text == (
+        "gantt\n"
+        "  dateFormat YYYY-MM-DD\n"
+        "  axisFormat %Y-%m-%d\n"
+        "  section Roadmap\n"
+        "    Alpha :done, 2025-01-01, 2025-01-05\n"
+        "    Beta： ＃2 :milestone, 2025-02-01, 0d\n"
+    )
+    assert [r["ok"] for r in parse_with_mermaid([text, health_chart([Point(dt.date(2025, 1, 1), "ok")])])] == [
+        True,
+        True,
+    ]

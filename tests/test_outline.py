@@ -57,7 +57,7 @@ def test_default_preset_without_outline_file_shows_only_what_the_data_has(
     _project(tmp_path, monkeypatch, components=COMPONENTS)
     code, out, err = _render()
     assert code == 0, err
-    assert _headings(out) == ["# Demo Status", "## Summary", "## Components"]
+    assert _headings(out) == ["# Demo Status", "## Summary", "## Components", "## Components at a Glance"]
     assert "**Overall Health: ⚠️ DEGRADED**" in out
     assert "| **API** | ✅ OK |  |" in out  # no note: an empty cell, no placeholder text
 
