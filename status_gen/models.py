@@ -114,7 +114,8 @@ def _check_label(value: str, info: ValidationInfo) -> str:
         close = closest(value.upper(), labels)
         hint = f"; did you mean '{close}'?" if close else ""
         raise ValueError(
-            f"unknown status label '{value}'{hint} (new labels go under [tool.status-gen.labels]; "
+            f"unknown status label '{value}'{hint} (new labels go under [labels] in .status-gen.toml or "
+            "[tool.status-gen.labels] in pyproject.toml; "
             "'status-gen labels' lists them)"
         )
     return value

@@ -57,3 +57,11 @@ def test_an_unknown_label_points_at_the_labels_command(project: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("status: FIXED", "status: SUPERB", 1), encoding="utf-8")
     code, _, err = run_cli("check", "--today", EXAMPLE_TODAY)
     assert code == 2 and "unknown status label 'SUPERB'" in err and "'status-gen labels' lists them" in err
+
+
+def test_an_unknown_label_names_the_labels_table_of_either_settings_file(project: Path) -> None:
+    # 'status-gen init' writes .status-gen.toml, whose table is [labels], not [tool.status-gen.labels].
+    path = project / "data" / "components.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("status: FIXED", "status: SUPERB", 1), encoding="utf-8")
+    _, _, err = run_cli("check", "--today", EXAMPLE_TODAY)
+    assert "[labels] in .status-gen.toml or [tool.status-gen.labels] in pyproject.toml" in err
