@@ -26,3 +26,13 @@ def test_ci_runs_the_readme_test_command_verbatim() -> None:
     _, install_and_test = _opening_commands()
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert install_and_test in ci.splitlines()
+
+
+def test_the_commands_table_lists_every_command() -> None:
+    # A command missing from the table has no documented exit codes.
+    from status_gen.cli import main_group
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Commands\n", 1)[1].split("\n## ", 1)[0]
+    listed = set(re.findall(r"^\| `status-gen ([a-z]+)", section, flags=re.M))
+    assert listed == set(main_group.commands)
