@@ -309,9 +309,9 @@ def headings_well_formed(case: Case, text: str) -> list[str]:
             nxt = found[index + 1] if index + 1 < len(found) else None
             if nxt is None or (nxt.kind == "heading" and nxt.level <= 2):
                 failures.append(f"section '{block.text}' is empty")
-        elif block.kind == "heading" and block.level > 2 and not seen_h2:
+        if block.kind == "heading" and block.level > 2 and not seen_h2:
             failures.append(f"'{block.text}' stands under no '##' section")
-        elif block.kind == "hr":
+        if block.kind == "hr":
             nxt = found[index + 1] if index + 1 < len(found) else None
             if nxt is not None and nxt.kind != "heading":
                 failures.append(f"a '---' is followed by text without a heading: {nxt.text!r}")
@@ -488,7 +488,7 @@ def draw_issues(draw: Any, ids: Ids) -> dict[str, Any]:
     records = []
     for number in draw(st.lists(st.integers(1, 9999), max_size=5, unique=True)):
         status = draw(st.sampled_from(sorted(ISSUE_WORDS)))
-        record: dict[str, Any] = {"number": number, "title": draw(WORDS), "status": status}
+        record: dict[str, Any] = {"number": number, "title": f"Task {number} {draw(WORDS)}", "status": status}
         if status in ("closed", "resolved") and draw(st.integers(0, 4)):
             record["closed"] = _date(draw)
         phases = []
@@ -516,7 +516,7 @@ def draw_blockers(draw: Any, ids: Ids) -> dict[str, Any]:
     for n in range(draw(st.integers(0, 5))):
         record: dict[str, Any] = {
             "id": f"b{n}",
-            "title": draw(WORDS),
+            "title": f"Blocker {n} {draw(WORDS)}",
             "detail": draw(SENTENCES),
             "severity": draw(st.sampled_from(["P0", "P1", "P2", "P3"])),
             "status": draw(st.sampled_from(["open", "open", "resolved"])),
@@ -564,7 +564,7 @@ def draw_validation(draw: Any, ids: Ids) -> dict[str, Any]:
         | {"status": draw(LABEL), "note": draw(SENTENCES)}
         for n in range(draw(st.integers(0, 3)))
     ]
-    run = {"date": _date(draw, 20), "title": draw(WORDS), "summary": draw(SENTENCES), "impacts": impacts}
+    run = {"date": _date(draw, 20), "title": f"Run {draw(WORDS)}", "summary": draw(SENTENCES), "impacts": impacts}
     run["metrics"] = [
         {"id": f"m{n}", "label": f"Metric {n}", "value": f"{n}0%"} for n in range(draw(st.integers(0, 2)))
     ]
@@ -672,7 +672,7 @@ def datasets(draw: Any) -> dict[str, Any]:
     if draw(st.booleans()):
         highlights.append({"validation": True})
     if draw(st.booleans()):
-        highlights.append({"label": draw(LABEL), "title": draw(WORDS), "text": draw(SENTENCES)})
+        highlights.append({"label": draw(LABEL), "title": f"Note {draw(WORDS)}", "text": draw(SENTENCES)})
     project["highlights"] = highlights
     project["achievements"] = [
         {
