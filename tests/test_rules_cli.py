@@ -98,9 +98,3 @@ def test_rules_and_explain_do_not_import_pydantic_or_jinja2(args: list[str]) -> 
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.split() == ["0", "False", "False"]
-
-
-def test_readme_lists_every_rule_with_its_default_level() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for rule in RULES:
-        assert f"| {rule.code} | `{rule.slug}` | {rule.level} |" in readme
