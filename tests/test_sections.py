@@ -209,3 +209,12 @@ def test_a_downgraded_reference_error_renders_no_error_text(project: Path) -> No
     assert code == 0, err
     assert "1249" not in out and "not found" not in out
     assert "unknown issue '1249'" in err
+
+
+def test_a_ready_component_without_capability_or_note_has_no_dangling_colon() -> None:
+    # 'note' is optional: a ready component may have nothing to say after its name.
+    files = dict(FILES)
+    files["components"] = {"components": [{"id": "db", "name": "Database", "status": "OK"}]}
+    text = render_case({k: v for k, v in files.items() if k in ("project", "outline", "components")})[1]
+    ready = text.split("**Staging Ready Components:**")[1].split("\n\n**")[0]
+    assert "- ✅ **Database**\n" in ready + "\n" and ":**" not in ready
