@@ -4,8 +4,10 @@
 
 Per document: seconds (lint_text, in this process), the claims extracted by kind, and the
 findings by rule code; then the findings themselves, for review by hand. The documents are
-evaluation data (a corpus of real status documents): nothing is copied from them. When
-``status-gen import`` lands, this script grows its columns (records by kind, share of lines kept).
+evaluation data (a corpus of real status documents): nothing is copied from them. A second
+table imports each document into a scratch folder (``status-gen import``), renders it back and
+prints seconds (import + render), records recognised by kind, and the share of the original's
+non-blank lines present in the re-rendered document.
 """
 
 from __future__ import annotations
@@ -53,10 +55,47 @@ def main(argv: list[str] | None = None) -> int:
                 f"| {found} |"
             )
             everything.extend(problems)
+    _import_table(args.folders)
     print(f"\n{len(everything)} findings:\n")
     for problem in everything:
         print(f"- {problem.where}: {problem.code} {problem.message}")
     return 0
+
+
+def _import_table(folders: list[str]) -> None:
+    import datetime as dt
+    import statistics
+    import tempfile
+
+    from status_gen.api import build
+    from status_gen.config import load_config
+    from status_gen.errors import StatusGenError
+    from status_gen.importer import lines_kept, plan_import, write_import
+    from status_gen.lint import read_markdown
+
+    today = dt.date(2026, 1, 1)
+    print("\n| Document | Import+render s | Records by kind | Lines kept |")
+    print("|---|---|---|---|")
+    shares = []
+    for folder in folders:
+        for path in sorted(Path(folder).glob("*.md")):
+            try:
+                text = read_markdown(path, path.name)
+                start = time.perf_counter()
+                with tempfile.TemporaryDirectory() as scratch:
+                    planned = plan_import(text, path.name, today)
+                    write_import(Path(scratch) / "data", planned.files, Path(scratch))
+                    rendered = build(load_config(None, Path(scratch)), today, "SYSTEM_STATUS.md").text
+                seconds = time.perf_counter() - start
+            except StatusGenError as error:
+                print(f"| {path.name} | | failed: {error} | |")
+                continue
+            share = lines_kept(text, rendered)
+            shares.append(share)
+            kinds = ", ".join(f"{kind} {n}" for kind, n in planned.counts.items() if n)
+            print(f"| {path.name} | {seconds:.3f} | {kinds} | {share:.1%} |")
+    if shares:
+        print(f"\n{len(shares)} imported; lines kept: min {min(shares):.1%}, median {statistics.median(shares):.1%}")
 
 
 if __name__ == "__main__":

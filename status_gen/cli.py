@@ -159,6 +159,7 @@ def main_group() -> None:
       status-gen explain SG101          document one rule
       status-gen docs --check           fail if the README's reference tables are stale
       status-gen lint STATUS.md         find contradictions in a hand-written document
+      status-gen import STATUS.md       turn a hand-written document into a data folder
       status-gen sync                   copy the tracker export's issue states into issues.yaml
     """
 
@@ -371,6 +372,57 @@ def lint(documents: tuple[str, ...], fmt: str, strict: bool, config: str | None)
         _emit(problem_lines(problems), guard=True)
     failed = any(p.level == "error" for p in problems) or (strict and bool(problems))
     return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+@main_group.command(name="import")
+@click.argument("document", metavar="DOC.md")
+@click.option(
+    "--data", "data_dir", default="data", show_default=True, metavar="DIR", help="Folder to create the data in."
+)
+@click.option(
+    "--today", metavar="YYYY-MM-DD", help="Date used when the document states none [default: the system date]."
+)
+@click.option(
+    "--config",
+    metavar="FILE",
+    help="Settings file (labels for lint's findings) [default: .status-gen.toml or pyproject.toml].",
+)
+def import_command(document: str, data_dir: str, today: str | None, config: str | None) -> int:
+    """Turn a hand-written Markdown status document into a data folder that renders it back.
+
+    Splits the document at its headings: the title and 'Last Updated' date go to project.yaml, a
+    heading over nothing but a plain [x] / [ ] list becomes a checklist, and everything else is
+    kept verbatim as free sections (sections.yaml), in place; outline.yaml lists every part in the
+    document's order. Where the document states two dates, a YAML comment names the other one
+    and its line. Then prints lint's findings on the document. Never overwrites: if any file it
+    would create exists, it names them, writes nothing and exits 2 (as for an unreadable document).
+
+    \b
+    Examples:
+      status-gen lint SYSTEM_STATUS.md
+      status-gen import SYSTEM_STATUS.md --data data
+      status-gen render --output SYSTEM_STATUS.md
+    """
+    from .claims import vocabulary
+    from .config import load_config
+    from .importer import plan_import, write_import
+    from .lint import lint_text, read_markdown
+    from .report import problem_lines
+
+    settings = load_config(config)
+    cwd = Path.cwd()
+    name = shown(cwd / document, cwd)
+    text = read_markdown(cwd / document, name, settings.root)
+    words = {label: value.level for label, value in settings.labels.items()}
+    planned = plan_import(text, name, _parse_today(today), vocabulary(words))
+    target = cwd / data_dir
+    for written in write_import(target, planned.files, settings.root or cwd):
+        click.echo(f"created {shown(target / written, cwd)}", err=True)
+    recognised = ", ".join(f"{count} {kind}" for kind, count in planned.counts.items() if count)
+    click.echo(f"recognised: {recognised}", err=True)
+    _emit(problem_lines(lint_text(text, name, settings)), guard=True)
+    click.echo(f"next: review {data_dir}/*.yaml, then run 'status-gen render --data {data_dir}'", err=True)
+    return EXIT_OK
 
 
 @main_group.command(name="labels")

@@ -1,0 +1,90 @@
+"""``status-gen import``: the document comes back from its data, nothing is overwritten, bad input writes nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from status_gen.config import load_config
+from status_gen.importer import lines_kept, plan_import
+from status_gen.lint import lint_text
+from tests.conftest import run_cli
+
+FIXTURE = Path(__file__).parent / "widget_status.md"
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copy(FIXTURE, tmp_path / "STATUS.md")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_import_then_render_gives_the_document_back_and_lint_finds_nothing(project: Path) -> None:
+    code, _, err = run_cli("import", "STATUS.md", "--data", "data")
+    assert code == 0, err
+    assert "1 checklists" in err
+    code, _, err = run_cli("render", "--output", "OUT.md", "--today", "2025-09-10")
+    assert code == 0, err
+    rendered = (project / "OUT.md").read_text(encoding="utf-8")
+    assert lines_kept(FIXTURE.read_text(encoding="utf-8"), rendered) >= 0.9
+    assert lint_text(rendered, "OUT.md", load_config(None, project)) == []
+    assert run_cli("lint", "OUT.md")[0] == 0
+
+
+def test_records_recognised_and_order_kept() -> None:
+    planned = plan_import(FIXTURE.read_text(encoding="utf-8"), "STATUS.md", dt.date(2026, 1, 1))
+    project = yaml.safe_load(planned.files["project.yaml"])["project"]
+    assert project == {"name": "Widget Platform Status", "last_updated": "2025-09-10"}
+    checklist = yaml.safe_load(planned.files["checklists.yaml"])["checklists"][0]
+    assert checklist["items"] == [{"text": "Changelog written", "done": True}, {"text": "Tag pushed", "done": False}]
+    outline = yaml.safe_load(planned.files["outline.yaml"])["sections"]
+    assert [s["kind"] for s in outline] == ["free", "free", "checklists", "free"]
+    bodies = yaml.safe_load(planned.files["sections.yaml"])["sections"]
+    assert bodies[1]["body"].startswith("## Components\n\n| Component | Status | Notes |")
+
+
+def test_two_dates_keep_the_first_and_name_the_other_in_a_comment() -> None:
+    text = "# T\n\n**Last Updated:** 2025-09-10\n\nBody.\n\n---\n\n**Last Updated:** 2025-08-01\n"
+    planned = plan_import(text, "S.md", dt.date(2026, 1, 1))
+    assert "# Kept 2025-09-10; S.md:9 says 2025-08-01." in planned.files["project.yaml"]
+
+
+def test_never_overwrites(project: Path) -> None:
+    (project / "data").mkdir()
+    (project / "data" / "sections.yaml").write_text("mine\n", encoding="utf-8")
+    code, _, err = run_cli("import", "STATUS.md")
+    assert code == 2
+    assert "would overwrite sections.yaml" in err
+    assert sorted(p.name for p in (project / "data").iterdir()) == ["sections.yaml"]
+    assert (project / "data" / "sections.yaml").read_text(encoding="utf-8") == "mine\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"# T\n\nab\x00cd\n", "STATUS.md:3:3"),
+        (b"# T\n\n\xff\xfe\n", "STATUS.md:3:1"),
+        (b"# T\n" + b"x" * 100_001 + b"\n", "STATUS.md:2:1"),
+    ],
+)
+def test_hostile_input_exits_2_and_writes_nothing(project: Path, data: bytes, message: str) -> None:
+    (project / "STATUS.md").write_bytes(data)
+    code, _, err = run_cli("import", "STATUS.md")
+    assert code == 2
+    assert message in err
+    assert not (project / "data").exists()
+
+
+def test_refuses_a_data_folder_that_is_a_symlink(project: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    outside = tmp_path_factory.mktemp("outside")
+    os.symlink(outside, project / "data")
+    code, _, err = run_cli("import", "STATUS.md")
+    assert code == 2
+    assert "symlink" in err
+    assert list(outside.iterdir()) == []
