@@ -23,9 +23,7 @@ from .models import MAX_BODY
 # A checklist item whose text the template would print unchanged (its text is escaped as Markdown).
 _PLAIN_TASK = re.compile(r"^\s*[-*+] \[([ xX])\] ([A-Za-z0-9][A-Za-z0-9 .,:;()'/+#%=-]*)$")
 _SLUG = re.compile(r"[^a-z0-9]+")
-_HEADER = (
-    "# yaml-language-server: $schema=../schemas/{kind}.schema.json\n# Written by 'status-gen import' from {source}.\n"
-)
+_HEADER = "# Written by 'status-gen import' from {source}; edit freely.\n"
 
 
 class Imported(NamedTuple):
@@ -45,6 +43,7 @@ def plan_import(text: str, source: str, today: dt.date, words: dict[str, str] | 
 
     from .claims import extract
 
+    source = " ".join(source.split())  # it goes into YAML comments: one line, always
     lines = text.split("\n")
     tokens = MarkdownIt("commonmark", {"maxNesting": 40}).enable("table").parse(text)
     claims = extract(text, words)
@@ -103,12 +102,12 @@ def plan_import(text: str, source: str, today: dt.date, words: dict[str, str] | 
             raise StatusGenError(f"cannot keep this part verbatim: {problem}", Location(source))
 
     files = {
-        "project.yaml": _dump("project", source, {"project": project}, comments),
-        "outline.yaml": _dump("outline", source, {"sections": outline}, []),
-        "sections.yaml": _dump("sections", source, {"sections": free}, []),
+        "project.yaml": _dump(source, {"project": project}, comments),
+        "outline.yaml": _dump(source, {"sections": outline}, []),
+        "sections.yaml": _dump(source, {"sections": free}, []),
     }
     if checklists:
-        files["checklists.yaml"] = _dump("checklists", source, {"checklists": checklists}, [])
+        files["checklists.yaml"] = _dump(source, {"checklists": checklists}, [])
     counts = {"project": 1, "free": len(free), "checklists": len(checklists)}
     return Imported(files, counts)
 
@@ -163,7 +162,7 @@ def _unique(base: str, taken: set[str]) -> str:
     return name
 
 
-def _dump(kind: str, source: str, data: dict[str, object], comments: list[str]) -> str:
+def _dump(source: str, data: dict[str, object], comments: list[str]) -> str:
     head = _HEADER.format(source=source) + "".join(f"{c}\n" for c in comments)
     return head + yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10_000)
 
