@@ -92,6 +92,12 @@ def plan_import(text: str, source: str, today: dt.date, words: dict[str, str] | 
         if _body_problem("\n".join(pending)) is not None and chunk is not chunks[-1]:
             continue  # an HTML block or fence that runs into the next heading: keep them together
         for piece in _pieces(pending, pending_start, blocks):
+            if len(piece) > MAX_BODY:
+                raise StatusGenError(
+                    f"one block here is longer than a free section may be ({MAX_BODY:,} characters); "
+                    "split the table or list into smaller parts, then import again",
+                    Location(source, pending_start + 1, 1),
+                )
             ident = _unique(_slug(names.get(pending_start, "")) or "intro", ids)
             free.append({"id": ident, "body": piece})
             outline.append({"kind": "free", "id": ident})

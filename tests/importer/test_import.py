@@ -88,3 +88,20 @@ def test_refuses_a_data_folder_that_is_a_symlink(project: Path, tmp_path_factory
     assert code == 2
     assert "symlink" in err
     assert list(outside.iterdir()) == []
+
+
+def test_a_table_too_long_for_one_section_exits_2_with_its_line(project: Path) -> None:
+    rows = "".join(f"| part {n} | ✅ |\n" for n in range(3000))
+    (project / "STATUS.md").write_text(f"# T\n\n## Parts\n\n| Part | Status |\n|---|---|\n{rows}", encoding="utf-8")
+    code, _, err = run_cli("import", "STATUS.md")
+    assert code == 2
+    assert "STATUS.md:3:1" in err
+    assert not (project / "data").exists()
+
+
+def test_crlf_and_bom_import_like_the_plain_text(project: Path) -> None:
+    plain = FIXTURE.read_text(encoding="utf-8")
+    (project / "STATUS.md").write_bytes(b"\xef\xbb\xbf" + plain.replace("\n", "\r\n").encode("utf-8"))
+    assert run_cli("import", "STATUS.md")[0] == 0
+    expected = plan_import(plain, "STATUS.md", dt.date(2026, 1, 1)).files
+    assert {name: (project / "data" / name).read_text(encoding="utf-8") for name in expected} == expected
