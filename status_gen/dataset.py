@@ -211,7 +211,7 @@ def _free_section_errors(sections: list[m.FreeSection], document: Document) -> I
         block = source[where.column - 1 : where.column].strip() in ("|", ">")
         line = where.line + offset - (0 if block else 1)
         yield StatusGenError(
-            f"free section '{section.id}': line {offset} of its body {problem}; close it or remove it",
+            f"free section '{section.id}', line {offset} of its body: {problem}",
             Location(where.path, line, where.column if not block else 1),
         )
 

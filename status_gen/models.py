@@ -370,7 +370,8 @@ class Risk(Record):
 class Checklist(Record):
     id: Id
     title: Text
-    items: list[ChecklistItem]
+    # An empty checklist would render its title over nothing.
+    items: Annotated[list[ChecklistItem], Field(min_length=1)]
 
 
 MAX_BODY = 20_000

@@ -127,13 +127,11 @@ def _check_specs(specs: list[m.SectionSpec], data: Dataset, owner: m.Outline) ->
     for spec in specs:
         kind = KINDS.get(spec.kind)
         if kind is None:
-            close = closest(spec.kind, KINDS)
-            hint = f"did you mean '{close}'? " if close else ""
-            errors.append(
-                StatusGenError(
-                    f"unknown section kind '{spec.kind}'; {hint}(kinds: {', '.join(KINDS)})", spec.where("kind")
-                )
-            )
+            # The reference's kinds keep their old template names; a template name gets its kind.
+            by_template = {k.template.removesuffix(".md.j2"): k.name for k in KINDS.values()}
+            close = by_template.get(spec.kind) or closest(spec.kind, KINDS)
+            hint = f"did you mean '{close}'?" if close else f"the kinds are {', '.join(KINDS)}"
+            errors.append(StatusGenError(f"unknown section kind '{spec.kind}'; {hint}", spec.where("kind")))
             continue
         if spec.heading:
             errors += _check_placeholders(spec.heading, spec.where("heading"), "heading")

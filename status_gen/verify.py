@@ -142,7 +142,7 @@ def check_body(body: str) -> tuple[int, str] | None:
     lines = text.split("\n")
     for number, line in enumerate(lines, start=1):
         if any(marker in line for marker in _OWN_MARKERS):
-            return number, "holds a status-gen marker comment, which only status-gen writes"
+            return number, "a status-gen marker comment stands here, and only status-gen writes those; remove it"
     from markdown_it import MarkdownIt
 
     tokens = MarkdownIt("commonmark").enable("table").parse(f"{text}\n{_SENTINEL}\n")
@@ -156,10 +156,61 @@ def check_body(body: str) -> tuple[int, str] | None:
                 what = {"fence": "a code fence", "html_block": "an HTML block or comment"}.get(
                     token.type, f"a {token.type.removesuffix('_open').replace('_', ' ')}"
                 )
-                return token.map[0] + 1, f"{what} opened here is not closed, so it would swallow what follows"
-        return len(lines), "its end does not close every block it opens"
+                return token.map[0] + 1, f"{what} opened here is not closed, so it would swallow what follows; close it"
+        return len(lines), "the body does not close every block it opens; close them"
+    unclosed = _unclosed_html(text)
+    if unclosed is not None:
+        return unclosed
     try:
         check_tables(text, "body")
     except StatusGenError as exc:
-        return exc.where.line if exc.where else 1, "a table row has a different number of cells than its header"
+        line = exc.where.line if exc.where else 1
+        return line, "a table row has a different number of cells than its header; escape a '|' in a cell as '\\|'"
+    return None
+
+
+# Elements that never take a closing tag: everything else opened in a body must be closed in it.
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+)
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?(/?)>")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
+
+
+def _unclosed_html(text: str) -> tuple[int, str] | None:
+    """An HTML element opened in the body and not closed in it, such as ``<details>``.
+
+    Markdown ends an HTML block at a blank line, so the parse above passes, but a browser keeps
+    the element open: on GitHub an unclosed ``<details>`` folds away the rest of the document.
+    Code spans and comments are skipped (their tags are text); fenced code is left to the caller's
+    fence check, so tags are only looked for outside fences.
+    """
+    open_tags: list[tuple[str, int]] = []
+    fence: str | None = None
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.lstrip()
+        if fence is not None:
+            if stripped.startswith(fence):
+                fence = None
+            continue
+        if stripped.startswith(("```", "~~~")):
+            fence = stripped[:3]
+            continue
+        for match in _TAG.finditer(_CODE.sub("", _HTML_COMMENT.sub("", line))):
+            closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
+            if name in _VOID or self_closing:
+                continue
+            if not closing:
+                open_tags.append((name, number))
+            elif open_tags and open_tags[-1][0] == name:
+                open_tags.pop()
+            else:
+                return (
+                    number,
+                    f"</{name}> closes an element that is not open here; remove it or open the element in this body",
+                )
+    if open_tags:
+        name, number = open_tags[-1]
+        return number, f"<{name}> is opened here and never closed, so it would swallow what follows; add </{name}>"
     return None

@@ -605,11 +605,8 @@ def draw_risks(draw: Any, ids: Ids) -> dict[str, Any]:
 
 
 def draw_checklists(draw: Any, ids: Ids) -> dict[str, Any]:
-    return {
-        "checklists": [
-            {"id": f"l{n}", "title": f"List {n}", "items": _items(draw)} for n in range(draw(st.integers(0, 2)))
-        ]
-    }
+    lists = [{"id": f"l{n}", "title": f"List {n}", "items": _items(draw)} for n in range(draw(st.integers(0, 2)))]
+    return {"checklists": [one for one in lists if one["items"]]}  # a checklist has at least one item
 
 
 def draw_sections(draw: Any, ids: Ids) -> dict[str, Any]:

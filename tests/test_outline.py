@@ -83,6 +83,12 @@ sections:
     ("outline", "where", "message"),
     [
         ("sections:\n  - kind: component\n", "2:11", "unknown section kind 'component'; did you mean 'components'?"),
+        (
+            "sections:\n  - kind: executive_summary\n",
+            "2:11",
+            "unknown section kind 'executive_summary'; did you mean 'summary'?",
+        ),
+        ("sections:\n  - kind: zzz\n", "2:11", "unknown section kind 'zzz'; the kinds are header, "),
         ("preset: refrence\n", "1:9", "unknown preset 'refrence'; did you mean 'reference'?"),
         ("words:\n  Phaze: Fase\n", "2:3", "unknown word 'Phaze'; did you mean 'Phase'?"),
         ("language: xx\n", "1:11", "unknown language 'xx'"),
@@ -134,7 +140,10 @@ def test_free_sections_render_as_written_where_placed(tmp_path: Path, monkeypatc
         ("Intro\n\n```sh\nmake up\n", 7, "a code fence opened here is not closed"),
         ("Intro\n\n<!-- a note\nstill a note\n", 7, "an HTML block or comment opened here is not closed"),
         ("| a | b |\n|---|---|\n| 1 | 2 | 3 |\n", 7, "a table row has a different number of cells"),
-        ("text\n<!-- status-gen:end -->\n", 6, "holds a status-gen marker"),
+        ("text\n<!-- status-gen:end -->\n", 6, "a status-gen marker comment stands here"),
+        # HTML ends its Markdown block at a blank line, but a browser keeps the element open.
+        ("Intro\n\n<details>\n<summary>More</summary>\n", 7, "<details> is opened here and never closed"),
+        ("text\n</div>\n", 6, "</div> closes an element that is not open here"),
     ],
 )
 def test_free_section_that_would_break_the_rest_is_refused(
@@ -146,6 +155,28 @@ def test_free_section_that_would_break_the_rest_is_refused(
     code, _, err = run_cli("render", "--today", DAY)
     assert code == 2, err
     assert f"data/sections.yaml:{line}:" in err and problem in err, err
+    assert not (root / "SYSTEM_STATUS.md").exists()
+
+
+def test_closed_html_code_spans_and_fences_in_a_free_section_render(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    body = (
+        "<details><summary>More</summary>\n\nHidden text.<br>\n\n</details>\n\n"
+        "Write `<div>` in code.\n\n```html\n<div>\n```\n"
+    )
+    indented = "".join(f"      {text}\n" if text else "\n" for text in body.split("\n")[:-1])
+    _project(tmp_path, monkeypatch, sections=f"sections:\n  - id: notes\n    heading: Notes\n    body: |\n{indented}")
+    code, out, err = _render()
+    assert code == 0, err
+    assert "</details>\n\nWrite `<div>` in code." in out
+
+
+def test_a_checklist_without_items_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _project(tmp_path, monkeypatch, checklists="checklists:\n  - {id: release, title: Release, items: []}\n")
+    code, _, err = run_cli("render", "--today", DAY)
+    assert code == 2, err
+    assert "data/checklists.yaml:2:" in err, err
     assert not (root / "SYSTEM_STATUS.md").exists()
 
 
