@@ -164,8 +164,8 @@ def check_body(body: str) -> tuple[int, str] | None:
     try:
         check_tables(text, "body")
     except StatusGenError as exc:
-        line = exc.where.line if exc.where else 1
-        return line, "a table row has a different number of cells than its header; escape a '|' in a cell as '\\|'"
+        row = exc.where.line if exc.where else 1
+        return row, "a table row has a different number of cells than its header; escape a '|' in a cell as '\\|'"
     return None
 
 
