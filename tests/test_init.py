@@ -91,6 +91,7 @@ def test_init_on_a_file_exits_2(empty: Path) -> None:
     assert code == 2 and "init needs a folder" in err
 
 
+@pytest.mark.slow  # the real check-jsonschema
 def test_scaffolded_data_has_modelines_and_validates_with_check_jsonschema(empty: Path) -> None:
     assert run_cli("init", "--today", DAY)[0] == 0
     assert {p.name: p.read_bytes() for p in (empty / "schemas").iterdir()} == render_schemas(DEFAULT_LABELS)

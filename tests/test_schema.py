@@ -41,6 +41,7 @@ def _shipped(kind: str) -> list[Path]:
 
 
 @pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.slow  # the real check-jsonschema
 def test_shipped_data_file_validates_with_check_jsonschema(kind: str) -> None:
     files = [folder / f"{kind}.yaml" for folder in _shipped(kind)]
     assert files, f"no example or fixture project has a {kind}.yaml"
@@ -102,6 +103,7 @@ def test_status_labels_are_an_enum_of_the_configured_vocabulary(project: Path) -
     assert components["$defs"]["Component"]["additionalProperties"] is False
 
 
+@pytest.mark.slow  # the real check-jsonschema
 def test_check_jsonschema_rejects_unknown_label_and_unknown_key(project: Path) -> None:
     components = project / "data" / "components.yaml"
     text = components.read_text(encoding="utf-8")

@@ -9,6 +9,9 @@ import pytest
 from tests.conftest import STALE_DOCUMENT
 from tests.security.harness import EXAMPLE_TODAY, SECRET, Tree
 
+# The real CLI in a child process per case (about 35 s in all): CI's second step, pytest -m slow.
+pytestmark = pytest.mark.slow
+
 OUTSIDE = "leads outside the project through a symlink"
 NO_WRITE = "status-gen never writes through a symlink"
 FORMATS = [["check"], ["check", "--format", "github"], ["check", "--format", "json"], ["render"]]

@@ -8,6 +8,9 @@ from status_gen.inject import BANNER_START
 from status_gen.render import BANNER
 from tests.security.harness import EXAMPLE_TODAY, Tree
 
+# The real CLI in a child process per case (about 35 s in all): CI's second step, pytest -m slow.
+pytestmark = pytest.mark.slow
+
 README = "# My project\n\nHand-written text that must survive.\n\n{marker}\n\nold status\n\n<!-- status-gen:end -->\n"
 
 

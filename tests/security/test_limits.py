@@ -6,6 +6,9 @@ import pytest
 
 from tests.security.harness import EXAMPLE_TODAY, Tree
 
+# The real CLI in a child process per case (about 35 s in all): CI's second step, pytest -m slow.
+pytestmark = pytest.mark.slow
+
 COMPONENTS_4MB = "components:\n" + "  - 1\n" * 700_000
 
 

@@ -6,8 +6,13 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import STALE_DOCUMENT
 from tests.security.harness import EXAMPLE_TODAY, Tree
+
+# The real CLI in a child process per case: CI's second step, pytest -m slow.
+pytestmark = pytest.mark.slow
 
 
 def test_hard_linked_document_is_refused(tree: Tree) -> None:
