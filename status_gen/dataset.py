@@ -357,6 +357,8 @@ def _hint(error: Any, document: Document, where: Location) -> str:
         return f" (write {text} without quotes)" if text.isdigit() else " (write a whole number, e.g. 42)"
     if kind == "bool_type":
         return " (write true or false, without quotes)"
+    if kind == "too_short" and isinstance(value, list) and not value:
+        return "; add an entry, or remove the key"
     return ""
 
 

@@ -407,7 +407,8 @@ class Outline(Record):
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")] | None = None
     title: Heading | None = None
     words: dict[Annotated[str, StringConstraints(min_length=1, max_length=200)], Heading] = {}
-    sections: list[SectionSpec] | None = None
+    # An empty list would render a document of nothing but the banner.
+    sections: Annotated[list[SectionSpec], Field(min_length=1)] | None = None
 
 
 # One model per data file; the file's name picks the model.

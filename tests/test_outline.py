@@ -89,6 +89,7 @@ sections:
             "unknown section kind 'executive_summary'; did you mean 'summary'?",
         ),
         ("sections:\n  - kind: zzz\n", "2:11", "unknown section kind 'zzz'; the kinds are header, "),
+        ("sections: []\n", "1:11", "at least 1 item after validation, not 0; add an entry, or remove the key"),
         ("preset: refrence\n", "1:9", "unknown preset 'refrence'; did you mean 'reference'?"),
         ("words:\n  Phaze: Fase\n", "2:3", "unknown word 'Phaze'; did you mean 'Phase'?"),
         ("language: xx\n", "1:11", "unknown language 'xx'"),
