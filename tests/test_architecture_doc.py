@@ -12,7 +12,7 @@ from tests.conftest import ROOT
 
 DOC = ROOT / "docs" / "architecture.md"
 TEXT = DOC.read_text(encoding="utf-8")
-WHAT = ("a rule", "a field", "a section kind", "an output format", "a lint check")
+WHAT = ("a rule", "a field", "a section kind", "an output format", "a lint check", "an import recogniser")
 
 
 def _sections() -> dict[str, str]:

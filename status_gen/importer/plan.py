@@ -1,0 +1,186 @@
+"""``plan_import``: the data files that render a hand-written document back (pure: text in, texts out).
+
+The document is cut into top-level blocks. At each block the recognisers (``recognise.py``) are
+offered the document from there; what one claims becomes records plus an outline entry, and runs
+of unclaimed blocks become free sections (``sections.yaml``), cut at headings, kept verbatim. The
+outline lists every part in the document's order, so ``render`` gives the document back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, NamedTuple
+
+from ..errors import Location, StatusGenError
+from ..models import MAX_BODY
+from .blocks import Block, split
+from .recognise import RECOGNISERS, Context, Found
+from .yamltext import dump_list, dump_mapping
+
+if TYPE_CHECKING:
+    from ..claims import Claims
+
+_HEADER = "# Written by 'status-gen import' from {source}; edit freely.\n"
+
+
+class Imported(NamedTuple):
+    files: dict[str, str]  # path relative to the data folder -> YAML text
+    counts: dict[str, int]  # records recognised, by data file key
+
+
+class _Part(NamedTuple):
+    """One outline entry and where its records go."""
+
+    section: dict[str, object]
+    key: str  # data file key ('sections' for free text)
+    file: str
+    records: list[dict[str, object]]
+    start: int  # 0-based first source line
+    until: int  # 0-based line after the last
+
+
+def plan_import(text: str, source: str, today: dt.date, words: dict[str, str] | None = None) -> Imported:
+    """The data files that reproduce ``text`` (LF line breaks, no BOM) when rendered."""
+    from ..claims import extract
+
+    source = " ".join(source.split())  # it goes into YAML comments: one line, always
+    lines = text.split("\n")
+    claims = extract(text, words)
+    blocks = split(text)
+    context = Context(lines, source, blocks, claims)
+    project, project_notes = _project(blocks, claims, source, today)
+    parts = _parts(context)
+    # Notes about a line (a value kept over another) go above the record that holds the line.
+    notes: dict[int, list[str]] = {}
+
+    files: dict[str, str] = {
+        "project.yaml": _HEADER.format(source=source) + dump_mapping("project", project, project_notes),
+        "outline.yaml": _HEADER.format(source=source)
+        + dump_list("sections", [p.section for p in parts], [[] for _ in parts]),
+    }
+    by_file: dict[str, tuple[str, list[dict[str, object]], list[list[str]]]] = {}
+    for part in parts:
+        key, records, comments = by_file.setdefault(part.file, (part.key, [], []))
+        here = [note for line in range(part.start, part.until) for note in notes.get(line, [])]
+        records.extend(part.records)
+        comments.extend([here, *([[]] * (len(part.records) - 1))])
+    for file, (key, records, comments) in by_file.items():
+        files[file] = _HEADER.format(source=source) + dump_list(key, records, comments)
+    counts = {"project": 1} | {key: len(records) for key, records, _ in by_file.values()}
+    return Imported(files, counts)
+
+
+def _project(blocks: list[Block], claims: Claims, source: str, today: dt.date) -> tuple[dict[str, object], list[str]]:
+    """project.yaml's record (the title and the first 'Last Updated' date) and notes on the choice."""
+    title = next((b.text for b in blocks if b.type == "heading" and b.level == 1), "")
+    date = claims.doc_dates[0].date if claims.doc_dates else today
+    notes: list[str] = []
+    if not claims.doc_dates:
+        notes.append(f"The document states no 'Last Updated' date: {today.isoformat()} (the import day) is used.")
+    for other in claims.doc_dates[1:]:
+        if other.date != date:
+            notes.append(f"Kept {date.isoformat()}; {source}:{other.line} says {other.date.isoformat()}.")
+    return {"name": title.strip() or source, "last_updated": date.isoformat()}, notes
+
+
+def _parts(context: Context) -> list[_Part]:
+    """Every part of the document in order: recognised records, and free text between them."""
+    blocks, lines = context.blocks, context.lines
+    parts: list[_Part] = []
+    pending: list[Block] = []  # unclaimed blocks not yet written as a free section
+
+    def flush() -> None:
+        if pending:
+            parts.extend(_free(context, pending[0].start, pending[-1].until))
+            pending.clear()
+
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        # Free text that would swallow what follows (an HTML block or fence left open) keeps
+        # taking blocks until it closes: a recogniser must not cut it.
+        if pending and _body_problem(_text(lines, pending[0].start, pending[-1].until)) is not None:
+            pending.append(block)
+            index += 1
+            continue
+        found = _recognise(context, index)
+        if found is None:
+            if block.type == "heading":
+                flush()
+            pending.append(block)
+            index += 1
+            continue
+        flush()
+        taken = blocks[index : index + found.blocks]
+        parts.append(_Part(found.section, found.key, found.file, found.records, taken[0].start, taken[-1].end))
+        # Lines after the claimed blocks' own (link definitions, say) stay as free text.
+        if _text(lines, taken[-1].end, taken[-1].until).strip():
+            parts.extend(_free(context, taken[-1].end, taken[-1].until))
+        index += found.blocks
+    flush()
+    # Lines before the first block hold no token (link definitions, say): they open the document.
+    first = blocks[0].start if blocks else len(lines)
+    if _text(lines, 0, first).strip():
+        parts[:0] = _free(context, 0, first)
+    for part in parts:
+        if part.key == "sections":
+            problem = _body_problem(str(part.records[0]["body"]))
+            if problem is not None:
+                raise StatusGenError(f"cannot keep this part verbatim: {problem}", Location(context.source))
+    return parts
+
+
+def _recognise(context: Context, index: int) -> Found | None:
+    for recogniser in RECOGNISERS:
+        found = recogniser(context, index)
+        if found is not None:
+            return found
+    return None
+
+
+def _free(context: Context, start: int, until: int) -> list[_Part]:
+    """Lines ``start``..``until`` as one or more free sections (each under the size limit)."""
+    first = context.lines[start] if start < len(context.lines) else ""
+    heading = first.lstrip("#").strip() if first.startswith("#") else ""
+    cuts = [b.start for b in context.blocks if start < b.start < until]
+    parts = []
+    for begin, end in _pieces(context.lines, start, until, cuts, context.source):
+        body = _text(context.lines, begin, end)
+        if not body.strip():
+            continue
+        ident = context.unique("sections", heading, "intro")
+        record: dict[str, object] = {"id": ident, "body": body}
+        parts.append(_Part({"kind": "free", "id": ident}, "sections", "sections.yaml", [record], begin, end))
+    return parts
+
+
+def _pieces(lines: list[str], start: int, until: int, cuts: list[int], source: str) -> list[tuple[int, int]]:
+    """``start``..``until`` cut between blocks into ranges whose text fits a free section."""
+    if len(_text(lines, start, until)) <= MAX_BODY // 2:
+        return [(start, until)]
+    ranges: list[tuple[int, int]] = []
+    begin = start
+    for cut in [*cuts, until]:
+        if len(_text(lines, begin, cut)) > MAX_BODY // 2 and cut > begin:
+            ranges.append((begin, cut))
+            begin = cut
+    ranges.append((begin, until))
+    for begin, end in ranges:
+        if len(_text(lines, begin, end)) > MAX_BODY:
+            raise StatusGenError(
+                f"one block here is longer than a free section may be ({MAX_BODY:,} characters); "
+                "split the table or list into smaller parts, then import again",
+                Location(source, start + 1, 1),
+            )
+    return ranges
+
+
+def _text(lines: list[str], start: int, until: int) -> str:
+    return "\n".join(lines[start:until]).strip("\n")
+
+
+def _body_problem(body: str) -> str | None:
+    from ..verify import check_body
+
+    found = check_body(body.strip("\n") + "\n")
+    return None if found is None else f"line {found[0]} of the part: {found[1]}"
