@@ -190,10 +190,45 @@ def completed_milestone_not_done(ctx: Context) -> Iterator[Finding]:
             )
 
 
+@rule("SG606", "milestone-ends-before-start")
+def milestone_ends_before_start(ctx: Context) -> Iterator[Finding]:
+    """A milestone is due, or was completed, before its start date.
+
+    A milestone runs from ``start`` to ``due`` (and ``completed`` when it is done), so either date
+    before ``start`` means one of them is a typo, often a swapped month and day or the wrong year.
+    Only dates written as dates (YYYY-MM-DD) are compared; free text such as "Q3 2025" is not.
+
+    Passing:
+
+        # milestones.yaml
+        milestones:
+          - {id: beta, name: Beta, status: IN PROGRESS, start: "2025-09-01", due: "2025-10-01"}
+
+    Failing:
+
+        # milestones.yaml
+        milestones:
+          - {id: beta, name: Beta, status: IN PROGRESS, start: "2025-10-01", due: "2025-09-01"}
+    """
+    for milestone in ctx.data.milestones:
+        start = milestone.start
+        if not isinstance(start, dt.date):
+            continue
+        for key in ("due", "completed"):
+            end = getattr(milestone, key)
+            if isinstance(end, dt.date) and end < start:
+                yield Finding(
+                    milestone.where(key),
+                    f"milestone '{milestone.id}' is {'due' if key == 'due' else 'completed'} on {end}, "
+                    f"before its start ({start}); correct one of the dates",
+                )
+
+
 RULES = (
     done_milestone_open_items,
     percent_contradicts_status,
     checklist_item_conflict,
     milestone_overdue,
     completed_milestone_not_done,
+    milestone_ends_before_start,
 )
