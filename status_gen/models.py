@@ -26,7 +26,7 @@ from pydantic.functional_validators import AfterValidator, BeforeValidator, Wrap
 from .errors import Location
 from .hints import closest
 from .loader import Map
-from .vocabulary import LEVELS, Use
+from .vocabulary import ICONS, LEVELS, Label, Use
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=80)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
@@ -124,7 +124,7 @@ def _check_label(value: str, info: ValidationInfo) -> str:
 LabelName = Annotated[str, StringConstraints(min_length=1, max_length=40), AfterValidator(_check_label)]
 
 
-def _status_use(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+def _status_use(value: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo) -> Any:
     """A label, or ``{label: NAME, level: ok|warn|fail}`` to give it another level in this use."""
     if not isinstance(value, dict):
         return handler(value)
@@ -134,7 +134,26 @@ def _status_use(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
     level = value.get("level")
     if level is not None and level not in LEVELS:
         raise ValueError(f"level must be one of ok, warn, fail, not {level!r}")
-    return Use(handler(value["label"]), level)
+    name = handler(value["label"])
+    _check_override(name, level, (info.context or {}).get("labels"))
+    return Use(name, level)
+
+
+def _check_override(name: str, level: str | None, labels: dict[str, Label] | None) -> None:
+    """A use may move a label one step (IMPROVED at ok), never across the scale.
+
+    ``{label: CRITICAL, level: ok}`` would print ✅ beside a failure word and count a failure as
+    healthy: the icon and the rollup would contradict the word the reader sees.
+    """
+    own = labels.get(name) if labels else None
+    if own is None or level is None or {own.level, level} != {"ok", "fail"}:
+        return
+    same = [label.name for label in labels.values() if label.level == level][:3] if labels else []
+    raise ValueError(
+        f"'{name}' is a {own.level}-level label, so level {level} contradicts it ({ICONS[level]} {name}); "
+        f"use a label of level {level} ({', '.join(same)}, ...), level warn, or a label of your own "
+        "(under [labels] in .status-gen.toml or [tool.status-gen.labels] in pyproject.toml)"
+    )
 
 
 # A status label as used by one record. The level override travels with the text (``Use``), so

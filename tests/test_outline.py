@@ -193,6 +193,31 @@ def test_level_given_where_a_label_is_used_drives_the_rollup(tmp_path: Path, mon
     assert code == 2 and "data/components.yaml:2:" in err and "level must be one of ok, warn, fail" in err
 
 
+@pytest.mark.parametrize(
+    ("use", "level_named", "suggested"),
+    [("{label: CRITICAL, level: ok}", "fail-level", "OK"), ("{label: FIXED, level: fail}", "ok-level", "UNTESTED")],
+)
+def test_a_level_across_the_scale_from_the_labels_meaning_is_refused_with_its_fix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, use: str, level_named: str, suggested: str
+) -> None:
+    # ✅ beside CRITICAL (or ❌ beside FIXED) would contradict the word the reader sees.
+    components = f"components:\n  - {{id: api, name: API, status: {use}}}\n"
+    root = _project(tmp_path, monkeypatch, components=components)
+    code, _, err = run_cli("render", "--today", DAY)
+    assert code == 2, err
+    assert "data/components.yaml:2:" in err and level_named in err and "contradicts" in err, err
+    assert suggested in err and "level warn" in err and "[labels]" in err, err
+    assert not (root / "SYSTEM_STATUS.md").exists()
+
+
+def test_a_level_one_step_from_the_labels_meaning_is_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    components = "components:\n  - {id: api, name: API, status: {label: CRITICAL, level: warn}}\n"
+    _project(tmp_path, monkeypatch, components=components)
+    code, out, err = _render()
+    assert code == 0, err
+    assert "| **API** | ⚠️ CRITICAL |" in out
+
+
 def test_periods_and_due_dates_take_free_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     priorities = "period: Q3 2025\nitems:\n  - title: Ship the beta\n"
     milestones = "milestones:\n  - {id: beta, name: Beta, status: IN PROGRESS, due: September 2025, percent: 40}\n"
