@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 
-def closest(word: str, candidates: Iterable[str]) -> str | None:
-    """The candidate most like ``word``, if any is close enough to be a likely typo."""
+def closest(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The candidate most like ``word``, if any is close enough (``cutoff``) to be a likely typo."""
     from difflib import get_close_matches  # only error paths pay for difflib's import
 
-    found = get_close_matches(word, list(candidates), n=1)
+    found = get_close_matches(word, list(candidates), n=1, cutoff=cutoff)
     return found[0] if found else None
 
 

@@ -24,9 +24,8 @@ from pydantic import (
 from pydantic.functional_validators import AfterValidator, BeforeValidator, WrapValidator
 
 from .errors import Location
-from .hints import closest
 from .loader import Map
-from .vocabulary import ICONS, LEVELS, Label, Use
+from .vocabulary import ICONS, LEVELS, Label, Use, label_hint
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=80)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
@@ -111,8 +110,7 @@ def _check_label(value: str, info: ValidationInfo) -> str:
         if value.upper() in labels and value.upper() != value:
             # Issue statuses are lower case (open, closed) and labels upper case: say which.
             raise ValueError(f"status labels are written in upper case: write '{value.upper()}', not '{value}'")
-        close = closest(value.upper(), labels)
-        hint = f"; did you mean '{close}'?" if close else ""
+        hint = label_hint(value.upper(), labels)
         raise ValueError(
             f"unknown status label '{value}'{hint} (new labels go under [labels] in .status-gen.toml or "
             "[tool.status-gen.labels] in pyproject.toml; "

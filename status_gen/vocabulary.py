@@ -95,6 +95,65 @@ DEFAULT_LABELS: dict[str, Label] = {
     ),
 }
 
+# Status words people write that are not built-in labels, by the level they mean. A suggestion
+# for an unknown label must mean the same: spelling alone offered FIXED for FAILED and BROKEN for
+# OPEN, the opposite of what was written.
+MEANINGS: dict[str, Level] = {
+    **dict.fromkeys(("OKAY", "PASS", "PASSED", "SUCCESS", "GREEN", "WORKING", "UP", "ONLINE", "FINISHED"), "ok"),
+    **dict.fromkeys(("SHIPPED", "MERGED", "LIVE", "STABLE", "DEPLOYED", "COMPLETED", "GOOD"), "ok"),
+    **dict.fromkeys(("OPEN", "WIP", "PENDING", "ONGOING", "STARTED", "YELLOW", "WARNING", "WARN", "TODO"), "warn"),
+    **dict.fromkeys(("PLANNED", "NOT STARTED", "NOT DONE", "SLOW", "UNSTABLE", "REVIEW", "IN REVIEW"), "warn"),
+    **dict.fromkeys(("FAIL", "FAILED", "FAILURE", "ERROR", "ERRORS", "RED", "OUTAGE", "DEAD", "OFFLINE"), "fail"),
+    **dict.fromkeys(("CRASHING", "CRASHED", "MISSING", "NOT WORKING", "BROKE", "STUCK", "BAD"), "fail"),
+}
+
+
+def meaning(word: str, labels: dict[str, Label]) -> Level | None:
+    """The level an unknown status word most likely means, or None when nothing says.
+
+    A known status word says it (FAILED: fail); otherwise the labels sharing the longest stem of
+    at least four letters (FAILS and FAILING), when they all have one level.
+    """
+    if word in MEANINGS:
+        return MEANINGS[word]
+    best, levels = 3, set()
+    for label in labels.values():
+        stem = len(_common_prefix(word, label.name))
+        if stem > best:
+            best, levels = stem, {label.level}
+        elif stem == best and stem > 3:
+            levels.add(label.level)
+    return levels.pop() if len(levels) == 1 else None
+
+
+def _common_prefix(a: str, b: str) -> str:
+    for index, (x, y) in enumerate(zip(a, b, strict=False)):
+        if x != y:
+            return a[:index]
+    return a[: min(len(a), len(b))]
+
+
+def label_hint(word: str, labels: dict[str, Label]) -> str:
+    """"; did you mean 'X'?" for an unknown label, only ever offering a label of the level it means.
+
+    A word whose meaning is known gets the closest label of that level, or the list of that
+    level's labels; an unknown word only a near-certain typo (FIXD: FIXED), at any level.
+    """
+    from .hints import closest
+
+    level = meaning(word, labels)
+    if level is None:
+        close = closest(word, labels, cutoff=0.8)
+        return f"; did you mean '{close}'?" if close else ""
+    same = [name for name, label in labels.items() if label.level == level]
+    close = closest(word, same)
+    if close:
+        return f"; did you mean '{close}'?"
+    if not same:
+        return ""
+    return f"; labels that mean {level}: {', '.join(same[:4])}{', ...' if len(same) > 4 else ''}"
+
+
 # LOW, MEDIUM and HIGH are risk words (a validation run's business impact): low risk is ok.
 
 # How the computed rollup of a level is named in the document.

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from status_gen.dataset import load_dataset
 from status_gen.derive import ready_components
-from status_gen.vocabulary import DEFAULT_LABELS
+from status_gen.vocabulary import DEFAULT_LABELS, MEANINGS, label_hint
 from tests.conftest import EXAMPLE_DATA, EXAMPLE_TODAY, run_cli
 
 
@@ -65,3 +67,38 @@ def test_an_unknown_label_names_the_labels_table_of_either_settings_file(project
     path.write_text(path.read_text(encoding="utf-8").replace("status: FIXED", "status: SUPERB", 1), encoding="utf-8")
     _, _, err = run_cli("check", "--today", EXAMPLE_TODAY)
     assert "[labels] in .status-gen.toml or [tool.status-gen.labels] in pyproject.toml" in err
+
+
+@pytest.mark.parametrize(("written", "wrong"), [("FAILED", "FIXED"), ("OPEN", "BROKEN"), ("FAILURE", "FIXED")])
+def test_did_you_mean_never_offers_a_label_of_the_opposite_meaning(project: Path, written: str, wrong: str) -> None:
+    path = project / "data" / "components.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("status: FIXED", f"status: {written}", 1), encoding="utf-8")
+    code, _, err = run_cli("check", "--today", EXAMPLE_TODAY)
+    assert code == 2 and f"unknown status label '{written}'" in err
+    assert f"'{wrong}'" not in err, err
+
+
+def test_a_status_word_with_a_known_meaning_gets_a_label_of_that_level() -> None:
+    assert label_hint("FAILED", DEFAULT_LABELS) == "; did you mean 'FAILING'?"
+    assert label_hint("PASSED", DEFAULT_LABELS) == "; did you mean 'PASSING'?"
+    assert label_hint("OPEN", DEFAULT_LABELS).startswith("; labels that mean warn: PARTIAL, DEGRADED")
+    assert label_hint("FAILS", DEFAULT_LABELS) == "; did you mean 'FAILING'?"  # a stem shared with FAILING
+
+
+def test_a_word_of_unknown_meaning_gets_only_a_near_certain_typo() -> None:
+    assert label_hint("FIXD", DEFAULT_LABELS) == "; did you mean 'FIXED'?"
+    assert label_hint("NOT RUNING", DEFAULT_LABELS) == "; did you mean 'NOT RUNNING'?"
+    assert label_hint("SUPERB", DEFAULT_LABELS) == ""
+
+
+@pytest.mark.parametrize("word", sorted(MEANINGS))
+def test_every_suggestion_for_a_known_status_word_has_its_level(word: str) -> None:
+    hint = label_hint(word, DEFAULT_LABELS)
+    suggested = re.findall(r"'([^']+)'", hint) or re.findall(r"[A-Z][A-Z ]+", hint.split(":", 1)[-1])
+    assert suggested, f"{word}: {hint!r}"
+    for label in suggested:
+        assert DEFAULT_LABELS[label.strip()].level == MEANINGS[word], f"{word} -> {label} ({hint})"
+
+
+def test_status_words_with_a_meaning_are_not_labels_themselves() -> None:
+    assert not set(MEANINGS) & set(DEFAULT_LABELS)
