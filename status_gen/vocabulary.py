@@ -134,7 +134,7 @@ def _common_prefix(a: str, b: str) -> str:
 
 
 def label_hint(word: str, labels: dict[str, Label]) -> str:
-    """"; did you mean 'X'?" for an unknown label, only ever offering a label of the level it means.
+    """ "; did you mean 'X'?" for an unknown label, only ever offering a label of the level it means.
 
     A word whose meaning is known gets the closest label of that level, or the list of that
     level's labels; an unknown word only a near-certain typo (FIXD: FIXED), at any level.

@@ -72,7 +72,8 @@ def test_an_unknown_label_names_the_labels_table_of_either_settings_file(project
 @pytest.mark.parametrize(("written", "wrong"), [("FAILED", "FIXED"), ("OPEN", "BROKEN"), ("FAILURE", "FIXED")])
 def test_did_you_mean_never_offers_a_label_of_the_opposite_meaning(project: Path, written: str, wrong: str) -> None:
     path = project / "data" / "components.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("status: FIXED", f"status: {written}", 1), encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("status: FIXED", f"status: {written}", 1), encoding="utf-8")
     code, _, err = run_cli("check", "--today", EXAMPLE_TODAY)
     assert code == 2 and f"unknown status label '{written}'" in err
     assert f"'{wrong}'" not in err, err
