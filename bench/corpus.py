@@ -6,8 +6,9 @@ Per document: seconds (lint_text, in this process), the claims extracted by kind
 findings by rule code; then the findings themselves, for review by hand. The documents are
 evaluation data (a corpus of real status documents): nothing is copied from them. A second
 table imports each document into a scratch folder (``status-gen import``), renders it back and
-prints seconds (import + render), records recognised by kind, and the share of the original's
-non-blank lines present in the re-rendered document.
+prints seconds (import + render), records recognised by kind, the share of the original's
+non-blank lines present in the re-rendered document, lint's findings on the original and on the
+re-rendered document (import settles contradictions: the target is 0), and the notes it wrote.
 """
 
 from __future__ import annotations
@@ -71,12 +72,14 @@ def _import_table(folders: list[str]) -> None:
     from status_gen.config import load_config
     from status_gen.errors import StatusGenError
     from status_gen.importer import lines_kept, plan_import, write_import
-    from status_gen.lint import read_markdown
+    from status_gen.lint import lint_text, read_markdown
+    from status_gen.settings import Config
 
     today = dt.date(2026, 1, 1)
-    print("\n| Document | Import+render s | Records by kind | Lines kept |")
-    print("|---|---|---|---|")
+    print("\n| Document | Import+render s | Records by kind | Lines kept | Findings before | After | Notes |")
+    print("|---|---|---|---|---|---|---|")
     shares = []
+    totals = Counter[str]()
     for folder in folders:
         for path in sorted(Path(folder).glob("*.md")):
             try:
@@ -92,10 +95,20 @@ def _import_table(folders: list[str]) -> None:
                 continue
             share = lines_kept(text, rendered)
             shares.append(share)
+            after = lint_text(rendered, "rendered", Config())
+            notes = sum(planned.notes.values())
+            totals.update(before=planned.found, after=len(after), notes=notes)
             kinds = ", ".join(f"{kind} {n}" for kind, n in planned.counts.items() if n)
-            print(f"| {path.name} | {seconds:.3f} | {kinds} | {share:.1%} |")
+            print(
+                f"| {path.name} | {seconds:.3f} | {kinds} | {share:.1%} | {planned.found} "
+                f"| {', '.join(p.code for p in after) or 0} | {notes} |"
+            )
     if shares:
         print(f"\n{len(shares)} imported; lines kept: min {min(shares):.1%}, median {statistics.median(shares):.1%}")
+        print(
+            f"lint findings: {totals['before']} on the originals, {totals['after']} on the re-rendered documents; "
+            f"{totals['notes']} notes written"
+        )
 
 
 if __name__ == "__main__":

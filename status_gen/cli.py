@@ -393,9 +393,13 @@ def import_command(document: str, data_dir: str, today: str | None, config: str 
     Splits the document at its headings: the title and 'Last Updated' date go to project.yaml, a
     heading over nothing but a plain [x] / [ ] list becomes a checklist, and everything else is
     kept verbatim as free sections (sections.yaml), in place; outline.yaml lists every part in the
-    document's order. Where the document states two dates, a YAML comment names the other one
-    and its line. Then prints lint's findings on the document. Never overwrites: if any file it
-    would create exists, it names them, writes nothing and exits 2 (as for an unreadable document).
+    document's order. Prints lint's findings on the document, then settles each contradiction in
+    the data by keeping one value (the most specific place: a table row over a list item over a
+    heading; the sum over a stated total; the items over a verdict; the latest date) and writes a
+    '#' comment above the record that keeps it, naming the other value and its line; what no
+    small edit settles (17/15 tests pass) is left as written, with a comment saying so. Never
+    overwrites: if any file it would create exists, it names them, writes nothing and exits 2 (as
+    for an unreadable document).
 
     \b
     Examples:
@@ -414,13 +418,20 @@ def import_command(document: str, data_dir: str, today: str | None, config: str 
     name = shown(cwd / document, cwd)
     text = read_markdown(cwd / document, name, settings.root)
     words = {label: value.level for label, value in settings.labels.items()}
-    planned = plan_import(text, name, _parse_today(today), vocabulary(words))
+    planned = plan_import(text, name, _parse_today(today), vocabulary(words), settings)
     target = cwd / data_dir
     for written in write_import(target, planned.files, settings.root or cwd):
         click.echo(f"created {shown(target / written, cwd)}", err=True)
     recognised = ", ".join(f"{count} {kind}" for kind, count in planned.counts.items() if count)
     click.echo(f"recognised: {recognised}", err=True)
     _emit(problem_lines(lint_text(text, name, settings)), guard=True)
+    if planned.found:
+        where = ", ".join(f"{shown(target / file, cwd)} ({n})" for file, n in planned.notes.items())
+        click.echo(
+            f"contradictions: {planned.found - planned.left} of {planned.found} findings settled in the data, "
+            f"{planned.left} left as written; the notes ('#' comments above the records) are in {where}",
+            err=True,
+        )
     click.echo(f"next: review {data_dir}/*.yaml, then run 'status-gen render --data {data_dir}'", err=True)
     return EXIT_OK
 

@@ -19,6 +19,7 @@ from .yamltext import dump_list, dump_mapping
 
 if TYPE_CHECKING:
     from ..claims import Claims
+    from ..settings import Config
 
 _HEADER = "# Written by 'status-gen import' from {source}; edit freely.\n"
 
@@ -26,6 +27,9 @@ _HEADER = "# Written by 'status-gen import' from {source}; edit freely.\n"
 class Imported(NamedTuple):
     files: dict[str, str]  # path relative to the data folder -> YAML text
     counts: dict[str, int]  # records recognised, by data file key
+    notes: dict[str, int]  # data file -> YAML comments written about contradictions settled or left
+    found: int  # lint's findings on the document
+    left: int  # findings the import's edits did not settle (each has a note)
 
 
 class _Part(NamedTuple):
@@ -37,21 +41,37 @@ class _Part(NamedTuple):
     records: list[dict[str, object]]
     start: int  # 0-based first source line
     until: int  # 0-based line after the last
+    record_lines: list[int] | None = None  # 0-based first line of each record, when the recogniser knows
 
 
-def plan_import(text: str, source: str, today: dt.date, words: dict[str, str] | None = None) -> Imported:
-    """The data files that reproduce ``text`` (LF line breaks, no BOM) when rendered."""
-    from ..claims import extract
+def plan_import(
+    text: str, source: str, today: dt.date, words: dict[str, str] | None = None, config: Config | None = None
+) -> Imported:
+    """The data files that reproduce ``text`` (LF line breaks, no BOM) when rendered.
+
+    Contradictions lint finds are settled first (``resolve.py``): the recognisers read the edited
+    text, and each note about a value kept goes above the record (or free section) holding it.
+    """
+    from ..claims import extract, vocabulary
+    from ..lint import lint_text
+    from ..settings import Config
+    from .resolve import resolve
 
     source = " ".join(source.split())  # it goes into YAML comments: one line, always
+    settings = config or Config()
+    if words is None:
+        words = vocabulary({name: label.level for name, label in settings.labels.items()})
+    resolution = resolve(text, source, today, lambda edited: lint_text(edited, source, settings), words)
+    text = resolution.text
     lines = text.split("\n")
     claims = extract(text, words)
     blocks = split(text)
     context = Context(lines, source, blocks, claims)
-    project, project_notes = _project(blocks, claims, source, today)
+    project, project_notes = _project(blocks, claims, source, today, resolution.origin)
+    project_notes += resolution.project_notes
     parts = _parts(context)
     # Notes about a line (a value kept over another) go above the record that holds the line.
-    notes: dict[int, list[str]] = {}
+    notes = resolution.notes
 
     files: dict[str, str] = {
         "project.yaml": _HEADER.format(source=source) + dump_mapping("project", project, project_notes),
@@ -59,18 +79,45 @@ def plan_import(text: str, source: str, today: dt.date, words: dict[str, str] | 
         + dump_list("sections", [p.section for p in parts], [[] for _ in parts]),
     }
     by_file: dict[str, tuple[str, list[dict[str, object]], list[list[str]]]] = {}
-    for part in parts:
+    written = {"project.yaml": len(resolution.project_notes)} if resolution.project_notes else {}
+    for part in _with_notes(parts, notes):
         key, records, comments = by_file.setdefault(part.file, (part.key, [], []))
-        here = [note for line in range(part.start, part.until) for note in notes.get(line, [])]
         records.extend(part.records)
-        comments.extend([here, *([[]] * (len(part.records) - 1))])
+        comments.extend(_comments_of(part, notes))
     for file, (key, records, comments) in by_file.items():
         files[file] = _HEADER.format(source=source) + dump_list(key, records, comments)
+        if any(comments):
+            written[file] = sum(len(c) for c in comments)  # free sections hold no other comments
     counts = {"project": 1} | {key: len(records) for key, records, _ in by_file.values()}
-    return Imported(files, counts)
+    return Imported(files, counts, written, resolution.found, resolution.left)
 
 
-def _project(blocks: list[Block], claims: Claims, source: str, today: dt.date) -> tuple[dict[str, object], list[str]]:
+def _with_notes(parts: list[_Part], notes: dict[int, list[str]]) -> list[_Part]:
+    """The parts, each note on a line no part covers (a blank line between parts) moved to the next part."""
+    if not parts:
+        return parts
+    covered = {line for part in parts for line in range(part.start, part.until)}
+    for line in sorted(notes):
+        if line not in covered:
+            after = next((p for p in parts if p.start > line), parts[-1])
+            notes.setdefault(after.start, [])[:0] = notes.pop(line)
+    return parts
+
+
+def _comments_of(part: _Part, notes: dict[int, list[str]]) -> list[list[str]]:
+    """The notes above each of the part's records: a note goes above the record holding its line."""
+    starts = part.record_lines or [part.start] * len(part.records)
+    comments: list[list[str]] = [[] for _ in part.records]
+    for line in range(part.start, part.until):
+        for note in notes.get(line, []):
+            holder = max((i for i, start in enumerate(starts) if start <= line), default=0)
+            comments[holder].append(note)
+    return comments
+
+
+def _project(
+    blocks: list[Block], claims: Claims, source: str, today: dt.date, origin: list[int]
+) -> tuple[dict[str, object], list[str]]:
     """project.yaml's record (the title and the first 'Last Updated' date) and notes on the choice."""
     title = next((b.text for b in blocks if b.type == "heading" and b.level == 1), "")
     date = claims.doc_dates[0].date if claims.doc_dates else today
@@ -79,7 +126,7 @@ def _project(blocks: list[Block], claims: Claims, source: str, today: dt.date) -
         notes.append(f"The document states no 'Last Updated' date: {today.isoformat()} (the import day) is used.")
     for other in claims.doc_dates[1:]:
         if other.date != date:
-            notes.append(f"Kept {date.isoformat()}; {source}:{other.line} says {other.date.isoformat()}.")
+            notes.append(f"Kept {date.isoformat()}; {source}:{origin[other.line - 1]} says {other.date.isoformat()}.")
     return {"name": title.strip() or source, "last_updated": date.isoformat()}, notes
 
 
@@ -112,7 +159,11 @@ def _parts(context: Context) -> list[_Part]:
             continue
         flush()
         taken = blocks[index : index + found.blocks]
-        parts.append(_Part(found.section, found.key, found.file, found.records, taken[0].start, taken[-1].end))
+        parts.append(
+            _Part(
+                found.section, found.key, found.file, found.records, taken[0].start, taken[-1].end, found.record_lines
+            )
+        )
         # Lines after the claimed blocks' own (link definitions, say) stay as free text.
         if _text(lines, taken[-1].end, taken[-1].until).strip():
             parts.extend(_free(context, taken[-1].end, taken[-1].until))

@@ -30,6 +30,9 @@ class Found(NamedTuple):
     key: str  # that file's top-level key, e.g. "checklists"
     records: list[dict[str, object]]
     section: dict[str, object]  # the outline entry that renders them, 'kind' first
+    # 0-based first line of each record, so a note about a line goes above the record holding it
+    # (None: every note about the claimed blocks goes above the first record).
+    record_lines: list[int] | None = None
 
 
 @dataclass

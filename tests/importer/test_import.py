@@ -49,10 +49,14 @@ def test_records_recognised_and_order_kept() -> None:
     assert bodies[1]["body"].startswith("## Components\n\n| Component | Status | Notes |")
 
 
-def test_two_dates_keep_the_first_and_name_the_other_in_a_comment() -> None:
-    text = "# T\n\n**Last Updated:** 2025-09-10\n\nBody.\n\n---\n\n**Last Updated:** 2025-08-01\n"
+def test_two_dates_keep_the_latest_and_name_the_other_in_a_comment() -> None:
+    text = "# T\n\n**Last Updated:** 2025-08-01\n\nBody.\n\n---\n\n**Last Updated:** 2025-09-10\n"
     planned = plan_import(text, "S.md", dt.date(2026, 1, 1))
-    assert "# Kept 2025-09-10; S.md:9 says 2025-08-01." in planned.files["project.yaml"]
+    assert (
+        "# Kept 2025-09-10 as the document's date, from its own date at S.md:9 (the latest of its dates was "
+        "written by the latest update); S.md:3 said 'Last Updated: 2025-08-01', changed to match [SL402]."
+    ) in planned.files["project.yaml"]
+    assert "2025-08-01" not in yaml.safe_load(planned.files["sections.yaml"])["sections"][0]["body"]
 
 
 def test_never_overwrites(project: Path) -> None:
