@@ -88,12 +88,18 @@ def readiness(blockers: list[m.Blocker], components: list[m.Component], labels: 
     p1 = [b for b in opened if b.severity == "P1"]
     levels = [level_of(c.status, labels) for c in components]
     failing, warning = levels.count("fail"), levels.count("warn")
+    # The reason names every cause that keeps the verdict from READY, worst first: a P1 blocker
+    # still has to be cleared after the P0 ones, so a NOT READY reason that hid it misled.
+    reason = _reasons(
+        (len(p0), "open P0 blocker"),
+        (failing, "component at fail level"),
+        (len(p1), "open P1 blocker"),
+        (warning, "component at warn level"),
+    )
     if p0 or failing:
-        reason = _reasons((len(p0), "open P0 blocker"), (failing, "component at fail level"))
         confidence = "LOW" if len(p0) + failing > 1 else "MEDIUM"
         return Readiness(Status("NOT READY", "fail"), confidence, reason)
     if p1 or warning:
-        reason = _reasons((len(p1), "open P1 blocker"), (warning, "component at warn level"))
         return Readiness(Status("READY WITH RISKS", "warn"), "MEDIUM", reason)
     return Readiness(Status("READY", "ok"), "HIGH", "no open P0 or P1 blockers, every component at ok level")
 

@@ -190,6 +190,32 @@ def readiness_agrees(case: Case, text: str) -> list[str]:
     return failures
 
 
+CAUSE = re.compile(r"(\d+) (open P[01] blocker|components? at (?:fail|warn) level)s?")
+NO_CAUSE = "no open P0 or P1 blockers, every component at ok level"
+
+
+def readiness_reason_names_every_cause(case: Case, text: str) -> list[str]:
+    """The reason beside the verdict counts every open P0/P1 blocker and fail/warn component."""
+    levels = [case.level(c.status) for c in case.data.components]
+    opened = [b.severity for b in case.data.blockers if b.status == "open"]
+    causes = {
+        "open P0 blocker": opened.count("P0"),
+        "component at fail level": levels.count("fail"),
+        "open P1 blocker": opened.count("P1"),
+        "component at warn level": levels.count("warn"),
+    }
+    expected = {cause: n for cause, n in causes.items() if n}
+    failures = []
+    for block in blocks(text):
+        if not block.strong or block.strong[0] not in ("Confidence Level:", "Deployment Readiness:"):
+            continue
+        reason = block.text.partition(" - ")[2]
+        stated = {m[2].replace("components", "component"): int(m[1]) for m in CAUSE.finditer(reason)}
+        if stated != expected or (not expected and reason != NO_CAUSE):
+            failures.append(f"{block.strong[0]} reason {reason!r}, but the causes are {expected or NO_CAUSE}")
+    return failures
+
+
 def ready_lists_agree(case: Case, text: str) -> list[str]:
     """Listed as ready ⇒ ok level; ok level with a capability ⇒ listed; not-ready list ⇒ not ok."""
     found = blocks(text)
@@ -429,6 +455,7 @@ def reference_shape(check: Checker) -> Checker:
 
 CHECKERS: list[Checker] = [
     reference_shape(readiness_agrees),
+    reference_shape(readiness_reason_names_every_cause),
     reference_shape(ready_lists_agree),
     reference_shape(p0_counts_agree),
     reference_shape(issue_mentions_agree),

@@ -51,8 +51,16 @@ def test_readiness_follows_blockers_and_component_levels(
 def test_readiness_ignores_resolved_blockers_and_names_its_reasons() -> None:
     blockers = [blocker("a", "P0", status="resolved"), blocker("b", "P1")]
     components = [component("x", "BROKEN"), component("y", "DOWN")]
-    assert readiness(blockers, components, DEFAULT_LABELS).reason == "2 components at fail level"
+    assert readiness(blockers, components, DEFAULT_LABELS).reason == "2 components at fail level, 1 open P1 blocker"
     assert readiness(blockers, [], DEFAULT_LABELS).reason == "1 open P1 blocker"
+
+
+def test_a_not_ready_reason_names_every_cause_worst_first() -> None:
+    blockers = [blocker("a", "P0"), blocker("b", "P1"), blocker("c", "P1")]
+    components = [component("x", "BROKEN"), component("y", "PARTIAL"), component("z", "OK")]
+    assert readiness(blockers, components, DEFAULT_LABELS).reason == (
+        "1 open P0 blocker, 1 component at fail level, 2 open P1 blockers, 1 component at warn level"
+    )
 
 
 def test_open_blockers_ordered_and_resolved_dropped() -> None:

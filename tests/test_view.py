@@ -15,7 +15,7 @@ def test_example_view_derivations() -> None:
     assert [c.id for c in view.ready_components] == ["test-infrastructure", "ssot-architecture"]
     assert len(view.p0_blockers) == 6
     assert view.readiness.verdict.name == "NOT READY"
-    assert view.readiness.reason == "6 open P0 blockers, 5 components at fail level"
+    assert view.readiness.reason == "6 open P0 blockers, 5 components at fail level, 2 components at warn level"
     assert len(view.next_steps) == 7
     assert view.next_steps[0].startswith("Start auth service")
     assert view.next_steps[-1] == "Re-run comprehensive test suite to validate fixes"
@@ -36,7 +36,10 @@ def test_a_single_change_moves_every_view() -> None:
     view = View(changed, DEFAULT_LABELS)
     assert view.p0_blockers == []
     assert view.health.name == "CRITICAL"
-    assert (view.readiness.verdict.name, view.readiness.reason) == ("NOT READY", "5 components at fail level")
+    assert (view.readiness.verdict.name, view.readiness.reason) == (
+        "NOT READY",
+        "5 components at fail level, 2 components at warn level",
+    )
     assert view.next_steps == ["Re-run comprehensive test suite to validate fixes"]
 
 
