@@ -52,6 +52,22 @@ class Placement(NamedTuple):
 
     kinds: frozenset[str]  # the kinds the outline has a section of
     by_id: dict[str, set[str]]  # kind -> ids that some section names with 'id'
+    listed: dict[str, set[str]]  # kind -> ids that some section lists in 'ids'
+
+
+def record_id(record: Any) -> str:
+    """The id a section's 'ids' names a record by: its id, or an issue's number."""
+    ident = getattr(record, "id", None)
+    return str(ident) if ident is not None else str(getattr(record, "number", ""))
+
+
+def pick(records: list[Any], spec: m.SectionSpec, placement: Placement) -> list[Any]:
+    """The section's own records: those its 'ids' list, in that order; without 'ids', the rest."""
+    if spec.ids is not None:
+        by_id = {record_id(r): r for r in records}
+        return [by_id[i] for i in spec.ids if i in by_id]
+    taken = placement.listed.get(spec.kind, set())
+    return [r for r in records if record_id(r) not in taken] if taken else records
 
 
 RecordsOf = Callable[["View", "m.SectionSpec", Placement], list[Any]]
@@ -67,6 +83,7 @@ class Kind:
     pool: str | None = None  # Dataset attribute whose records a section may pick with 'id'
     styles: tuple[str, ...] = ()  # the 'style' values it accepts, the first being the default
     absorbs: str | None = None  # a kind it also shows when the outline has no section of that kind
+    every: Callable[[Dataset], list[Any]] | None = None  # its records in the data, for 'ids'
 
 
 def _by_id(pool: str) -> RecordsOf:
@@ -145,13 +162,41 @@ KINDS: dict[str, Kind] = {
             _summary,
             titles={"health": "Overall Health", "highlights": "Highlights"},
         ),
-        Kind("components", "system_health.md.j2", "Components", _attr("components"), styles=("table", "list")),
-        Kind("issues", "issue_status.md.j2", "Issues", _attr("listed_issues")),
+        Kind(
+            "components",
+            "system_health.md.j2",
+            "Components",
+            _attr("components"),
+            styles=("table", "list"),
+            every=lambda data: data.components,
+        ),
+        Kind("issues", "issue_status.md.j2", "Issues", _attr("listed_issues"), every=lambda data: data.issues),
         Kind("recent", "recently_completed.md.j2", "Recently Completed", _attr("recent_issues")),
-        Kind("blockers", "blockers.md.j2", "Blockers", _attr("open_blockers")),
-        Kind("risks", "risks.md.j2", "Known Issues", _by_id("risks"), pool="risks", styles=("list", "table")),
-        Kind("priorities", "priorities.md.j2", "Next Steps", _priorities),
-        Kind("milestones", "milestones.md.j2", "Roadmap", _by_id("milestones"), pool="milestones"),
+        Kind("blockers", "blockers.md.j2", "Blockers", _attr("open_blockers"), every=lambda data: data.blockers),
+        Kind(
+            "risks",
+            "risks.md.j2",
+            "Known Issues",
+            _by_id("risks"),
+            pool="risks",
+            styles=("list", "table"),
+            every=lambda data: data.risks,
+        ),
+        Kind(
+            "priorities",
+            "priorities.md.j2",
+            "Next Steps",
+            _priorities,
+            every=lambda data: data.priorities.items if data.priorities else [],
+        ),
+        Kind(
+            "milestones",
+            "milestones.md.j2",
+            "Roadmap",
+            _by_id("milestones"),
+            pool="milestones",
+            every=lambda data: data.milestones,
+        ),
         Kind("checklists", "checklists.md.j2", "Checklists", _by_id("checklists"), pool="checklists"),
         Kind("tests", "test_status.md.j2", "Tests", _tests, absorbs="commands"),
         Kind("commands", "commands.md.j2", "Commands", _attr("commands")),
@@ -184,7 +229,13 @@ KINDS: dict[str, Kind] = {
                 "readiness": "Readiness",
             },
         ),
-        Kind("achievements", "achievements.md.j2", "Achievements", _attr("achievements")),
+        Kind(
+            "achievements",
+            "achievements.md.j2",
+            "Achievements",
+            _attr("achievements"),
+            every=lambda data: data.project.achievements,
+        ),
         Kind("free", "free.md.j2", "", _by_id("free_sections"), pool="free_sections"),
         # Derived from git history and drawn as Mermaid (status_gen/history.py, status_gen/mermaid.py).
         Kind("changes", "changes.md.j2", "Changes since {since}", _changes),
@@ -209,6 +260,7 @@ class Section(NamedTuple):
     records: list[Any]
     absorbs: frozenset[str]
     single: bool  # the section shows the one record its 'id' names
+    item: str = ""  # the 'item' layout: one line per record (listitems.py); "" for the kind's own
 
     @property
     def hashes(self) -> str:

@@ -194,6 +194,7 @@ class Command(Record):
 
 
 class Achievement(Record):
+    id: Id | None = None  # lets a section pick it with 'ids'
     title: Text
     text: Text
     components: list[Id] = []
@@ -324,6 +325,7 @@ class TestCategory(Record):
 
 
 class PriorityItem(Record):
+    id: Id | None = None  # lets a section pick it with 'ids'
     title: Text
     goal: Text | None = None
     status: Text | None = None
@@ -414,6 +416,10 @@ class SectionSpec(Record):
     level: Annotated[StrictInt, Field(ge=2, le=4)] = 2
     id: Id | None = None
     style: Literal["table", "list"] | None = None
+    # One line per record, from a format with the record's fields: "- {icon} **{name}**: {note}".
+    item: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
+    # The records this section shows, in this order (others of its kind go to sections without 'ids').
+    ids: Annotated[list[Id], Field(min_length=1)] | None = None
     titles: dict[Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+$", max_length=40)], Heading] = {}
 
 

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from .errors import Location, StatusGenError, raise_all
 from .escape import inline
 from .hints import closest
-from .kinds import KINDS, PLACEHOLDERS, Placement, Section, View
-from .loader import Map
+from .kinds import KINDS, PLACEHOLDERS, Kind, Placement, Section, View, pick, record_id
+from .listitems import check as check_item
+from .loader import Map, Seq
 from .words import ENGLISH, LANGUAGES, Words, fill, placeholders
 
 if TYPE_CHECKING:
@@ -93,10 +94,7 @@ def resolve(data: Dataset) -> Resolved:
     title = given.title or preset.title or "{name} Status"
     errors += _check_placeholders(title, given.where("title") if given.title else preset.where("title"), "title")
     raise_all(errors)
-    placement = Placement(
-        frozenset(s.kind for s in specs),
-        _placed_ids(specs),
-    )
+    placement = Placement(frozenset(s.kind for s in specs), _placed_ids(specs), _listed_ids(specs))
     return Resolved(title, Words(table), specs, placement)
 
 
@@ -147,6 +145,12 @@ def _check_specs(specs: list[m.SectionSpec], data: Dataset, owner: m.Outline) ->
         if spec.style is not None and spec.style not in kind.styles:
             allowed = " or ".join(kind.styles) if kind.styles else "no style"
             errors.append(StatusGenError(f"kind '{kind.name}' takes {allowed}", spec.where("style")))
+        if spec.item is not None:
+            problem = check_item(spec.item, kind.name)
+            if problem:
+                errors.append(StatusGenError(f"item: {problem}", spec.where("item")))
+        if spec.ids is not None:
+            errors += _check_ids(spec, kind, data, named)
         if spec.id is not None:
             if kind.pool is None:
                 errors.append(
@@ -172,6 +176,43 @@ def _check_specs(specs: list[m.SectionSpec], data: Dataset, owner: m.Outline) ->
     return errors
 
 
+def _check_ids(
+    spec: m.SectionSpec, kind: Kind, data: Dataset, named: dict[tuple[str, str], m.SectionSpec]
+) -> list[StatusGenError]:
+    """Each id names a record of the kind, once in the whole outline."""
+    if kind.every is None:
+        pickable = ", ".join(k.name for k in KINDS.values() if k.every)
+        return [
+            StatusGenError(f"kind '{kind.name}' has no records to pick; 'ids' is for {pickable}", spec.where("ids"))
+        ]
+    if spec.id is not None:
+        return [
+            StatusGenError("a section names one record with 'id' or several with 'ids', not both", spec.where("ids"))
+        ]
+    source = spec._src.get("ids") if spec._src is not None else None
+    known = [record_id(r) for r in kind.every(data)]
+    errors = []
+    for index, ident in enumerate(spec.ids or []):
+        where = source.where(index) if isinstance(source, Seq) else spec.where("ids")
+        if ident not in known:
+            close = closest(ident, known)
+            hint = f"; did you mean '{close}'?" if close else ""
+            errors.append(StatusGenError(f"no {kind.name} record has the id '{ident}'{hint}", where))
+        elif (kind.name, ident) in named:
+            first = named[(kind.name, ident)].where("ids")
+            errors.append(StatusGenError(f"'{ident}' is placed twice (also line {first.line}); keep one", where))
+        else:
+            named[(kind.name, ident)] = spec
+    return errors
+
+
+def _listed_ids(specs: list[m.SectionSpec]) -> dict[str, set[str]]:
+    listed: dict[str, set[str]] = {}
+    for spec in specs:
+        listed.setdefault(spec.kind, set()).update(spec.ids or [])
+    return listed
+
+
 def _placed_ids(specs: list[m.SectionSpec]) -> dict[str, set[str]]:
     placed: dict[str, set[str]] = {}
     for spec in specs:
@@ -188,6 +229,8 @@ def sections(view: View, resolved: Resolved) -> list[Section]:
     for spec in resolved.specs:
         kind = KINDS[spec.kind]
         records = kind.records(view, spec, resolved.placement)
+        if kind.every is not None:
+            records = pick(records, spec, resolved.placement)
         if not records:
             continue
         single = spec.id is not None
@@ -203,7 +246,7 @@ def sections(view: View, resolved: Resolved) -> list[Section]:
         built.append(
             Section(
                 kind=kind.name,
-                template=f"sections/{kind.template}",
+                template="sections/items.md.j2" if spec.item else f"sections/{kind.template}",
                 heading=_text(heading, values),
                 level=spec.level,
                 titles={key: _text(text, values) for key, text in titles.items()},
@@ -211,6 +254,7 @@ def sections(view: View, resolved: Resolved) -> list[Section]:
                 records=records,
                 absorbs=absorbs,
                 single=single,
+                item=spec.item or "",
             )
         )
     return built

@@ -13,6 +13,7 @@ from . import derive
 from .derive import Status, format_rate, level_of, rollup
 from .escape import inline
 from .evidence.text import coverage_text, provenance
+from .listitems import label_status, line, status_of
 from .verify import normalise
 from .vocabulary import ROLLUP_NAMES, Label, worst
 
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 
     from . import models as m
     from .dataset import Dataset
+    from .kinds import Section
     from .outline import Resolved
 
 
@@ -138,11 +140,12 @@ class View:
         return normalise(free.body).rstrip("\n")
 
     def status(self, label: str) -> Status:
-        found = self.labels.get(label)
-        level = level_of(label, self.labels)
-        if found is None or level != found.level:  # unknown, or given another level where used
-            return Status(str(label), level)
-        return Status(str(label), level, found.icon)
+        return label_status(label, self.labels)
+
+    def item(self, section: Section, record: object, n: int) -> str:
+        """One record as the section's ``item`` layout writes it (listitems.py)."""
+        kind = section.kind
+        return line(section.item, kind, record, n, status_of(kind, record, self.labels), self.w)
 
     def issue(self, number: int) -> m.Issue | None:
         return self.data.issue_by_number.get(number)

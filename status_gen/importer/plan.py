@@ -67,9 +67,14 @@ def plan_import(
     claims = extract(text, words)
     blocks = split(text)
     context = Context(lines, source, blocks, claims)
+    context.labels = settings.labels
     project, project_notes = _project(blocks, claims, source, today, resolution.origin)
     project_notes += resolution.project_notes
     parts = _parts(context)
+    # Achievements belong to the project record; every other kind has a file of its own.
+    achievements = [r for p in parts if p.file == "project.yaml" for r in p.records]
+    if achievements:
+        project["achievements"] = achievements
     # Notes about a line (a value kept over another) go above the record that holds the line.
     notes = resolution.notes
 
@@ -81,6 +86,8 @@ def plan_import(
     by_file: dict[str, tuple[str, list[dict[str, object]], list[list[str]]]] = {}
     written = {"project.yaml": len(resolution.project_notes)} if resolution.project_notes else {}
     for part in _with_notes(parts, notes):
+        if part.file == "project.yaml":
+            continue
         key, records, comments = by_file.setdefault(part.file, (part.key, [], []))
         records.extend(part.records)
         comments.extend(_comments_of(part, notes))
@@ -88,7 +95,9 @@ def plan_import(
         files[file] = _HEADER.format(source=source) + dump_list(key, records, comments)
         if any(comments):
             written[file] = sum(len(c) for c in comments)  # free sections hold no other comments
-    counts = {"project": 1} | {key: len(records) for key, records, _ in by_file.values()}
+    counts = {"project": 1} | {file.removesuffix(".yaml"): len(records) for file, (_, records, _) in by_file.items()}
+    if achievements:
+        counts["achievements"] = len(achievements)
     return Imported(files, counts, written, resolution.found, resolution.left)
 
 

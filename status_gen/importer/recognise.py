@@ -16,10 +16,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
+from ..vocabulary import DEFAULT_LABELS
 from .blocks import Block, plain_heading
 
 if TYPE_CHECKING:
     from ..claims import Claims
+    from ..vocabulary import Label
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -44,6 +46,7 @@ class Context:
     blocks: list[Block]
     claims: Claims
     ids: dict[str, set[str]] = field(default_factory=dict)  # data file key -> ids taken so far
+    labels: dict[str, Label] = field(default_factory=lambda: dict(DEFAULT_LABELS))  # the project's status labels
 
     def unique(self, key: str, base: str, fallback: str) -> str:
         """An id for a new record of ``key``, from ``base`` (a heading, a name), unused so far."""
@@ -99,4 +102,7 @@ def checklist(context: Context, index: int) -> Found | None:
     return Found(2, "checklists.yaml", "checklists", [record], heading_entry("checklists", title, level, id=ident))
 
 
-RECOGNISERS: list[Recogniser] = [checklist]
+# Lists of other records (lists.py) import this module's Context and Found, so they come in last.
+from .lists import bare_list, heading_list  # noqa: E402
+
+RECOGNISERS: list[Recogniser] = [checklist, heading_list, bare_list]
