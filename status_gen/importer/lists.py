@@ -21,7 +21,7 @@ from ..claims import ICONS
 from ..listitems import check, line, status_of
 from ..words import ENGLISH_WORDS, placeholders
 from .blocks import Block, plain_heading
-from .recognise import Context, Found, heading_entry
+from .context import Context, Found, heading_entry
 
 if TYPE_CHECKING:
     from ..vocabulary import Label
