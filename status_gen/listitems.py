@@ -1,10 +1,11 @@
 """The outline's ``item:`` layout: each record of a section as one list item, from a format.
 
 A format is one line of Markdown that starts with a list marker and names the record's fields in
-braces: ``"- {icon} **{name}**: {note}"``. ``check`` validates a format for a section kind (at
-load, so errors point at outline.yaml); ``line`` fills it for one record. Values are inserted as
-escaped text, never evaluated; an empty field gives empty text. ``{icon}`` and ``{status}`` come
-from the record's status as every other section shows it, so a line can never show an icon that
+braces: ``"- {icon} **{name}**: {note}"``. The format syntax, its check and the filling with
+escaped values are ``layout.py``'s (shared with table cells); this module adds what a list item
+needs: ``check`` validates a format for a section kind (at load, so errors point at
+outline.yaml), ``line`` fills it for one record. ``{icon}`` and ``{status}`` come from the
+record's status as every other section shows it, so a line can never show an icon that
 contradicts the record's level: a fixed status icon in the format is refused for that reason.
 ``{n}`` is the record's position in the section (for numbered lists: ``"{n}. {title}"``).
 """
@@ -15,9 +16,8 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
 
-from .escape import inline
-from .hints import closest
-from .words import fill, placeholders
+from . import layout
+from .vocabulary import ICONS
 
 if TYPE_CHECKING:
     from .derive import Status
@@ -37,10 +37,19 @@ FIELDS: dict[str, tuple[str, ...]] = {
 }
 # Kinds whose records have a level, so that '{icon}' can show it.
 LEVELLED = frozenset({"components", "issues", "blockers", "risks", "milestones"})
+# Placeholders every record of the kind fills, so that a line is never empty.
+_ALWAYS: dict[str, tuple[str, ...]] = {
+    "components": ("id", "name", "status", "icon"),
+    "issues": ("number", "title", "status", "icon"),
+    "blockers": ("id", "title", "severity", "icon"),
+    "risks": ("id", "title", "status", "icon"),
+    "priorities": ("title",),
+    "milestones": ("id", "name", "status", "icon"),
+    "achievements": ("title", "text"),
+}
 MARKER = re.compile(r"(?:[-*+]|\{n\}[.)]) ")
 # Status markers lint reads as levels: in a format they would state one level for every record.
 _FIXED_ICONS = re.compile("[✅✔☑🟢💚⚠🟡🟠⏳🔄🚧⏸❌🔴⛔🚫✖❗]")
-_BREAK = re.compile(r"[\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 def allowed(kind: str) -> tuple[str, ...]:
@@ -53,20 +62,17 @@ def check(item: str, kind: str) -> str | None:
     """What is wrong with a format for ``kind`` (a message with its fix), or None."""
     if kind not in FIELDS:
         return f"kind '{kind}' has no item layout; 'item' is for {', '.join(FIELDS)}"
-    if _BREAK.search(item):
-        return "an item layout is one line; remove the line break"
+    problem = layout.check(item, allowed(kind), cell=False)
+    if problem is not None:
+        return f"{problem} for kind '{kind}'" if problem.startswith("unknown placeholder") else problem
     if not MARKER.match(item):
         return "an item layout starts with a list marker and a space: '- ', '* ', '+ ', '{n}. ' or '{n}) '"
-    names = allowed(kind)
-    for name in sorted(placeholders(item)):
-        if name not in names:
-            close = closest(name, names)
-            hint = f"did you mean '{{{close}}}'? " if close else ""
-            known = ", ".join(f"{{{n}}}" for n in names)
-            return f"unknown placeholder {{{name}}} for kind '{kind}'; {hint}(known: {known})"
+    if not {"n", *_ALWAYS[kind]} & set(layout.names(item)):
+        always = ", ".join(f"{{{name}}}" for name in ("n", *_ALWAYS[kind]))
+        return f"an item layout names something every record has, or its line could be empty: {always}"
     if _FIXED_ICONS.search(item):
         return "a status icon written in the layout would show one level for every record; write {icon}"
-    return _markdown_problem(fill(item, dict.fromkeys(names, "x") | {"n": "1"}))
+    return _markdown_problem(layout.fill(item, dict.fromkeys(allowed(kind), "x") | {"n": "1"}))
 
 
 def _markdown_problem(sample: str) -> str | None:
@@ -91,20 +97,14 @@ def _markdown_problem(sample: str) -> str | None:
 
 def line(item: str, kind: str, record: Any, n: int, status: Status | None, words: Words) -> str:
     """The format filled for one record: fields escaped, '{icon}' and '{status}' from ``status``."""
-    values: dict[str, str] = {"n": str(n)}
+    values: dict[str, object] = {"n": n}
     for name in FIELDS[kind]:
         value = getattr(record, name, None)
-        values[name] = "" if value is None else inline(_text(value))
+        values[name] = value.isoformat() if isinstance(value, dt.date) else value
     if status is not None:
-        values["icon"] = status.icon
-        values["status"] = inline(words(status.name)) if kind == "issues" else inline(status.name)
-    return fill(item, values).rstrip()
-
-
-def _text(value: object) -> str:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
+        values["icon"] = status.custom_icon or ICONS[status.level]  # layout.fill escapes it once
+        values["status"] = words(status.name) if kind == "issues" else status.name
+    return layout.fill(item, values)
 
 
 def status_of(kind: str, record: Any, labels: dict[str, Label]) -> Status | None:

@@ -18,8 +18,9 @@ from pydantic import ValidationError
 
 from .. import models as m
 from ..claims import ICONS
+from ..layout import names
 from ..listitems import check, line, status_of
-from ..words import ENGLISH_WORDS, placeholders
+from ..words import ENGLISH_WORDS
 from .blocks import Block, plain_heading
 from .context import Context, Found, heading_entry
 
@@ -277,7 +278,7 @@ def _parse(context: Context, kind: str, layout: str, items: list[str]) -> list[d
         numbers = [str(record["number"]) for record in records]
         if len(set(numbers)) != len(numbers) or set(numbers) & context.ids.get("issues", set()):
             return None  # an issue is one record: a second list naming it stays text
-    if kind == "achievements" and not placeholders(layout) >= {"title", "text"}:
+    if kind == "achievements" and not {"title", "text"} <= set(names(layout)):
         return None
     return records
 

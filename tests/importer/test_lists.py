@@ -118,7 +118,7 @@ def test_each_list_shows_only_its_own_records() -> None:
         # An icon that contradicts the written label.
         "- ❌ **Router**: fine **FIXED**\n",
         # The same issue in a second list.
-        "- **Issue #7**: x - **OPEN**\n\n## More\n\n- **Issue #7**: x - **CLOSED**\n",
+        "- **Issue #7**: x - **OPEN**\n\n## More\n\n- **Issue #7**: y - **OPEN**\n",
         # Numbered lists that do not count from 1.
         "3. first\n4. second\n",
         # Hostile text: a CI command, an HTML comment, status-gen's own marker.
@@ -129,9 +129,9 @@ def test_lists_that_would_not_come_back_exactly_stay_text(items: str) -> None:
     text = f"# T\n\n**Last Updated:** 2025-10-01\n\n## Known Issues\n\n{items}"
     files, rendered = imported(text)
     assert content(rendered) == content(text)
-    kinds = {s["kind"] for s in files["outline.yaml"]["sections"]}  # type: ignore[index]
-    first = next(s for s in files["outline.yaml"]["sections"] if s.get("heading") == "Known Issues" or "id" in s)  # type: ignore[index]
-    assert first["kind"] == "free" or kinds == {"free"}
+    bodies = "\n".join(s["body"] for s in files["sections.yaml"]["sections"])  # type: ignore[index]
+    assert items.split("## More")[-1].strip() in bodies
+    assert "risks.yaml" not in files
 
 
 def test_a_ci_command_in_an_item_is_text_of_a_record() -> None:
@@ -189,12 +189,14 @@ def test_item_layout_escapes_values_and_ids_pick_records_in_order(tmp_path: Path
 @pytest.mark.parametrize(
     ("entry", "where", "message"),
     [
-        ("item: '- {titel}'", "3:11", "unknown placeholder {titel} for kind 'risks'; did you mean '{title}'?"),
+        ("item: '- {titel}'", "3:11", "unknown placeholder {titel}; did you mean {title}?"),
         ("item: '{title}'", "3:11", "starts with a list marker"),
         ('item: "- {title}\\nmore"', "3:11", "one line"),
         ("item: '- ✅ {title}'", "3:11", "write {icon}"),
         ("item: '- <b>{title}</b>'", "3:11", "HTML"),
         ("item: '- <!-- status-gen:begin --> {title}'", "3:11", "marker"),
+        ("item: '- {note}'", "3:11", "or its line could be empty"),
+        ("item: '- {title'", "3:11", "a lone '{'"),
         ("ids: [disk, lek]", "3:17", "no risks record has the id 'lek'; did you mean 'leak'?"),
         ("ids: [disk, disk]", "3:17", "'disk' is placed twice"),
     ],
