@@ -110,6 +110,19 @@ def _common(function: Callable[..., Any]) -> Callable[..., Any]:
     return function
 
 
+def _report_options(formats: list[str], help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--format`` (one of ``formats``, default text) and ``--strict``: how check and lint report."""
+
+    def decorate(function: Callable[..., Any]) -> Callable[..., Any]:
+        strict = click.option("--strict", is_flag=True, help="Fail on warnings too.")
+        fmt = click.option(
+            "--format", "fmt", type=click.Choice(formats), default="text", show_default=True, help=help_text
+        )
+        return fmt(strict(function))
+
+    return decorate
+
+
 def _settings(data: str | None, templates: str | None, output: str | None, config_file: str | None) -> Any:
     from dataclasses import replace
 
@@ -210,15 +223,10 @@ def render(
 
 @main_group.command()
 @_common
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(list(REPORTERS)),
-    default="text",
-    show_default=True,
-    help="Report format, printed on stdout (github: annotations and a step summary; sarif: code scanning).",
+@_report_options(
+    list(REPORTERS),
+    "Report format, printed on stdout (github: annotations and a step summary; sarif: code scanning).",
 )
-@click.option("--strict", is_flag=True, help="Fail on warnings too.")
 def check(
     data: str | None,
     templates: str | None,
@@ -315,15 +323,7 @@ def diff_command(revision: str | None, revision2: str | None, data: str | None, 
 
 @main_group.command()
 @click.argument("documents", nargs=-1, required=True, metavar="DOC.md...")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "github"]),
-    default="text",
-    show_default=True,
-    help="How to print findings.",
-)
-@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@_report_options(["text", "json", "github"], "How to print findings.")
 @click.option(
     "--config",
     metavar="FILE",
@@ -403,9 +403,9 @@ def import_command(document: str, data_dir: str, today: str | None, config: str 
 
     \b
     Examples:
-      status-gen lint SYSTEM_STATUS.md
-      status-gen import SYSTEM_STATUS.md --data data
-      status-gen render --output SYSTEM_STATUS.md
+      status-gen import STATUS.md                     data/ from STATUS.md
+      status-gen import docs/STATUS.md --data status/
+      status-gen render --data status/ --output docs/NEW_STATUS.md
     """
     from .claims import vocabulary
     from .config import load_config

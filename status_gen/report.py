@@ -47,8 +47,14 @@ Reporter = Callable[["CheckResult", Options], Report]
 
 def visible(text: str) -> str:
     """``text`` on one line, invisible characters escaped: a newline, CR or ESC from the data can
-    neither start a line (a forged CI command) nor drive the terminal."""
+    neither start a line (a forged CI command) nor drive the terminal. Azure Pipelines obeys
+    ``##vso[`` anywhere in a line, on or off GitHub, so its second '#' is escaped too."""
+    if "##" in text:
+        text = _AZURE_COMMAND.sub(r"#\\x23", text)
     return text if text.isprintable() else "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+_AZURE_COMMAND = re.compile(r"##(?=vso\[)", re.IGNORECASE)
 
 
 def shield(text: str, options: Options) -> str:

@@ -37,7 +37,7 @@ def split(text: str) -> list[Block]:
     starts = [start for start, *_ in found]
     return [
         Block(start, end, until, kind, level, heading)
-        for (start, end, kind, level, heading), until in zip(found, [*starts[1:], total], strict=True)
+        for (start, end, kind, level, heading), until in zip(found, [*starts[1:], total][: len(found)], strict=True)
     ]
 
 

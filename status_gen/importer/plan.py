@@ -57,6 +57,10 @@ def plan_import(
     from ..settings import Config
     from .resolve import resolve
 
+    if not text.strip():
+        raise StatusGenError(
+            "the document is empty: there is nothing to import; name your status document", Location(source)
+        )
     source = " ".join(source.split())  # it goes into YAML comments: one line, always
     settings = config or Config()
     if words is None:
@@ -151,19 +155,26 @@ def _parts(context: Context) -> list[_Part]:
             pending.clear()
 
     index = 0
+    # Free text that would swallow what follows (an HTML element left open) keeps taking blocks
+    # until it closes: a recogniser must not cut it. Checking the whole run at every block would
+    # parse it again and again (quadratic: 77 s for 127 KB of paragraphs), so a clean run is
+    # checked through its newest block alone (it starts with nothing open), and an open run again
+    # only when a block brings a closing tag.
+    open_run = False
     while index < len(blocks):
         block = blocks[index]
-        # Free text that would swallow what follows (an HTML block or fence left open) keeps
-        # taking blocks until it closes: a recogniser must not cut it.
-        if pending and _body_problem(_text(lines, pending[0].start, pending[-1].until)) is not None:
+        if open_run:
             pending.append(block)
             index += 1
+            if "</" in _text(lines, block.start, block.until):
+                open_run = _body_problem(_text(lines, pending[0].start, pending[-1].until)) is not None
             continue
         found = _recognise(context, index)
         if found is None:
             if block.type == "heading":
                 flush()
             pending.append(block)
+            open_run = _opens(_text(lines, block.start, block.until))
             index += 1
             continue
         flush()
@@ -186,7 +197,11 @@ def _parts(context: Context) -> list[_Part]:
         if part.key == "sections":
             problem = _body_problem(str(part.records[0]["body"]))
             if problem is not None:
-                raise StatusGenError(f"cannot keep this part verbatim: {problem}", Location(context.source))
+                # The body starts at the part's first non-blank line: count from there.
+                first = next((i for i in range(part.start, part.until) if lines[i].strip()), part.start)
+                raise StatusGenError(
+                    f"cannot keep this part verbatim: {problem[1]}", Location(context.source, first + problem[0], 1)
+                )
     return parts
 
 
@@ -227,10 +242,12 @@ def _pieces(lines: list[str], start: int, until: int, cuts: list[int], source: s
     ranges.append((begin, until))
     for begin, end in ranges:
         if len(_text(lines, begin, end)) > MAX_BODY:
+            # A range is cut as soon as it passes half the limit, so its last block is the long one.
+            culprit = max((cut for cut in cuts if begin <= cut < end), default=begin)
             raise StatusGenError(
                 f"one block here is longer than a free section may be ({MAX_BODY:,} characters); "
                 "split the table or list into smaller parts, then import again",
-                Location(source, start + 1, 1),
+                Location(source, culprit + 1, 1),
             )
     return ranges
 
@@ -239,8 +256,14 @@ def _text(lines: list[str], start: int, until: int) -> str:
     return "\n".join(lines[start:until]).strip("\n")
 
 
-def _body_problem(body: str) -> str | None:
+def _opens(text: str) -> bool:
+    """Whether a block, after nothing open, leaves something open (or is refused as free text)."""
+    # Without '<', a fence or a table there is nothing to leave open: skip the parse.
+    return any(mark in text for mark in "<`~|") and _body_problem(text) is not None
+
+
+def _body_problem(body: str) -> tuple[int, str] | None:
+    """(line in the body, problem) when the body would not stay inside its free section."""
     from ..verify import check_body
 
-    found = check_body(body.strip("\n") + "\n")
-    return None if found is None else f"line {found[0]} of the part: {found[1]}"
+    return check_body(body.strip("\n") + "\n")

@@ -99,7 +99,7 @@ def test_a_table_too_long_for_one_section_exits_2_with_its_line(project: Path) -
     (project / "STATUS.md").write_text(f"# T\n\n## Parts\n\n| Part | Status |\n|---|---|\n{rows}", encoding="utf-8")
     code, _, err = run_cli("import", "STATUS.md")
     assert code == 2
-    assert "STATUS.md:3:1" in err
+    assert "STATUS.md:5:1" in err  # the table, not its heading
     assert not (project / "data").exists()
 
 

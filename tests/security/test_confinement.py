@@ -7,7 +7,7 @@ import os
 import pytest
 
 from tests.conftest import STALE_DOCUMENT
-from tests.security.harness import EXAMPLE_TODAY, SECRET, Tree
+from tests.security.harness import EXAMPLE_TODAY, ROOT, SECRET, Tree
 
 # The real CLI in a child process per case (about 35 s in all): CI's second step, pytest -m slow.
 pytestmark = pytest.mark.slow
@@ -187,8 +187,13 @@ def test_running_from_a_subfolder_finds_the_project(tree: Tree) -> None:
     assert not (tree.project / "templates" / "sections" / "SYSTEM_STATUS.md").exists()
 
 
-def test_lint_never_reads_a_document_symlinked_outside(tree: Tree) -> None:
-    # A pull request replaces the linted document with a link; lint would quote the target's lines.
+# Both commands that read a hand-written document; import must also write nothing.
+READERS = [("lint",), ("import", "--data", "imported")]
+
+
+@pytest.mark.parametrize("command", READERS, ids=[c[0] for c in READERS])
+def test_no_reader_reads_a_document_symlinked_outside(tree: Tree, command: tuple[str, ...]) -> None:
+    # A pull request replaces the document with a link; lint and import would quote its lines.
     (tree.outside / "claims.md").write_text(
         f"# Status\n\n**System Health: ✅ FULLY OPERATIONAL {SECRET}**\n\n"
         f"| Component | Status |\n|---|---|\n| **Auth {SECRET}** | ❌ BROKEN |\n",
@@ -196,13 +201,26 @@ def test_lint_never_reads_a_document_symlinked_outside(tree: Tree) -> None:
     )
     tree.before = tree.outside_files()
     tree.link("STATUS.md", tree.outside / "claims.md")
-    tree.assert_contained(tree.run("lint", "STATUS.md"), message=f"STATUS.md: error: {OUTSIDE}")
+    tree.assert_contained(tree.run(command[0], "STATUS.md", *command[1:]), message=f"STATUS.md: error: {OUTSIDE}")
     tree.link("env.md", "/proc/self/environ")
-    tree.assert_contained(tree.run("lint", "env.md"), message=f"env.md: error: {OUTSIDE}")
+    tree.assert_contained(tree.run(command[0], "env.md", *command[1:]), message=f"env.md: error: {OUTSIDE}")
+    assert not (tree.project / "imported").exists()
 
 
-def test_lint_refuses_what_is_not_a_regular_file(tree: Tree) -> None:
-    # Opening a FIFO blocks until a writer comes: lint would hang instead of failing.
+@pytest.mark.parametrize("command", READERS, ids=[c[0] for c in READERS])
+def test_no_reader_opens_what_is_not_a_regular_file(tree: Tree, command: tuple[str, ...]) -> None:
+    # Opening a FIFO blocks until a writer comes: lint and import would hang instead of failing.
     os.mkfifo(tree.project / "pipe.md")
-    run = tree.run("lint", "pipe.md")
+    run = tree.run(command[0], "pipe.md", *command[1:])
     tree.assert_contained(run, message="pipe.md: error: is not a regular file")
+    assert not (tree.project / "imported").exists()
+
+
+def test_import_of_forged_workflow_commands_prints_none(tree: Tree) -> None:
+    # Headings, cells and list items that are CI commands: imported as data, never obeyed.
+    document = (ROOT / "tests" / "hostile" / "doc.workflow-everywhere.md").read_text(encoding="utf-8")
+    tree.write("STATUS.md", document)
+    run = tree.run("import", "STATUS.md", "--data", "imported", "--today", EXAMPLE_TODAY)
+    tree.assert_contained(run, code=0, message="SL101")
+    assert "##vso[" not in (run.out + run.err).lower()
+    assert (tree.project / "imported" / "outline.yaml").is_file()
