@@ -24,6 +24,16 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+def markdown_cases(table: str) -> list[tuple[str, int, int, str]]:
+    """Rows of a hostile-Markdown table in tests/hostile/ (name, exit code, line, fragment; 'why' dropped)."""
+    rows = []
+    for line in (ROOT / "tests" / "hostile" / table).read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, code, number, fragment, _why = line.split("\t")
+            rows.append((name, int(code), int(number), fragment))
+    return rows
+
+
 def run_cli(*args: str) -> tuple[int, str, str]:
     """Run the CLI in-process; returns (exit code, stdout, stderr). Exceptions propagate."""
     from status_gen.cli import main

@@ -12,22 +12,13 @@ from hypothesis import strategies as st
 
 from status_gen.config import Config
 from status_gen.lint import MAX_BYTES, lint_text
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, markdown_cases, run_cli
 
 HOSTILE = ROOT / "tests" / "hostile"
 CONTRADICTORY = ROOT / "tests" / "lint" / "contradictory" / "netra-shaped.md"
 
 
-def _cases() -> list[tuple[str, int, int, str]]:
-    rows = []
-    for line in (HOSTILE / "markdown.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            name, code, number, fragment, _why = line.split("\t")
-            rows.append((name, int(code), int(number), fragment))
-    return rows
-
-
-CASES = _cases()
+CASES = markdown_cases("markdown.tsv")
 
 
 @pytest.fixture
