@@ -545,9 +545,9 @@ def schema(output: str | None, config: str | None, check_only: bool) -> int:
 def docs_command(file: str, check_only: bool) -> int:
     """Write status-gen's own reference tables into FILE [default: README.md].
 
-    The rules, settings, labels and data-files tables are generated from the code into each
-    region FILE marks with '<!-- status-gen:begin NAME -->' and '<!-- status-gen:end NAME -->'
-    lines (NAME is rules, settings, labels or data-files); every other byte is kept. CI runs
+    The reference tables are generated from the code into each region FILE marks with
+    '<!-- status-gen:begin NAME -->' and '<!-- status-gen:end NAME -->' lines (NAME is rules,
+    lint-rules, settings, labels, data-files or options); every other byte is kept. CI runs
     '--check', which prints a diff and exits 1 when a table is stale.
 
     \b
@@ -555,7 +555,7 @@ def docs_command(file: str, check_only: bool) -> int:
       status-gen docs
       status-gen docs --check
     """
-    from .docs import TABLES, regenerate
+    from .docs import regenerate
     from .errors import Location
     from .inject import markers
     from .output import read_bytes, unified_diff, write_if_changed
@@ -564,13 +564,18 @@ def docs_command(file: str, check_only: bool) -> int:
     path = Path.cwd() / file
     name = shown(path)
     existing = read_bytes(path)
+    tables = docs_tables()
+    example = " and ".join(f"'{m}'" for m in markers("rules"))
     if existing is None:
-        raise StatusGenError("file does not exist", Location(name))
-    updated, found = regenerate(existing, name)
-    if not found:
-        example = " and ".join(f"'{m}'" for m in markers("rules"))
         raise StatusGenError(
-            f"no table markers: put {example} on lines of their own (names: {', '.join(TABLES)})", Location(name)
+            f"file does not exist: name the file that holds the tables ('status-gen docs FILE'), or create "
+            f"{name} with {example} on lines of their own where the rules table goes",
+            Location(name),
+        )
+    updated, found = regenerate(existing, name, tables)
+    if not found:
+        raise StatusGenError(
+            f"no table markers: put {example} on lines of their own (names: {', '.join(tables)})", Location(name)
         )
     if check_only:
         if updated == existing:
@@ -581,6 +586,34 @@ def docs_command(file: str, check_only: bool) -> int:
         return EXIT_PROBLEMS
     click.echo(f"wrote {name}" if write_if_changed(path, updated) else f"{name} is up to date", err=True)
     return EXIT_OK
+
+
+def docs_tables() -> dict[str, Callable[[], str]]:
+    """The tables 'status-gen docs' fills: the code's (docs.TABLES) and the commands' options."""
+    from .docs import TABLES, options_table
+
+    return {**TABLES, "options": lambda: options_table(command_options())}
+
+
+def command_options() -> list[tuple[str, str, list[str]]]:
+    """(command, arguments, options) for every command, read off click's own declarations."""
+    rows = []
+    for name, command in main_group.commands.items():
+        arguments, options = [], []
+        for param in command.params:
+            if isinstance(param, click.Argument):
+                metavar = param.metavar or (param.name or "").upper()
+                arguments.append(f"{metavar}..." if param.nargs == -1 and not metavar.endswith("...") else metavar)
+            elif isinstance(param, click.Option) and param.name != "help" and not param.hidden:
+                flags = "/".join(sorted([*param.opts, *param.secondary_opts], key=len))
+                if param.is_flag:
+                    options.append(flags)
+                elif isinstance(param.type, click.Choice):
+                    options.append(f"{flags} {'|'.join(str(c) for c in param.type.choices)}")
+                else:
+                    options.append(f"{flags} {param.metavar or param.type.name.upper()}")
+        rows.append((name, " ".join(arguments), options))
+    return rows
 
 
 @main_group.command(name="sync")

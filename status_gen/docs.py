@@ -10,7 +10,7 @@ is stale. Pure text functions; reading and writing the file is the CLI's job.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -186,6 +186,23 @@ def _type(spec: dict[str, Any], labels: list[str]) -> str:
     return "any"
 
 
+def options_table(commands: Sequence[tuple[str, str, Sequence[str]]]) -> str:
+    """Each command with its arguments and options, as (name, arguments, options) from the CLI.
+
+    The CLI reads them off its own commands and hands them over, so this module needs no click
+    and the README cannot list a flag a command does not take.
+    """
+    rows = [
+        (
+            _code(f"status-gen {name}"),
+            _code(_inline(arguments)) if arguments else "",
+            ", ".join(_code(_inline(o)) for o in options),
+        )
+        for name, arguments, options in commands
+    ]
+    return _table(("Command", "Arguments", "Options"), rows)
+
+
 # The regions a file may hold, by name: what ``status-gen docs`` fills in.
 TABLES: dict[str, Callable[[], str]] = {
     "rules": rules_table,
@@ -196,13 +213,14 @@ TABLES: dict[str, Callable[[], str]] = {
 }
 
 
-def regenerate(text: bytes, path: str) -> tuple[bytes, list[str]]:
+def regenerate(text: bytes, path: str, tables: Mapping[str, Callable[[], str]] = TABLES) -> tuple[bytes, list[str]]:
     """The file with every reference region it holds regenerated, and the names of those regions.
 
+    ``tables`` is ``TABLES`` plus whatever the caller knows (the CLI adds its ``options`` table).
     Raises StatusGenError for a broken marker (lone, doubled, reversed), like inject mode.
     """
     found = []
-    for name, table in TABLES.items():
+    for name, table in tables.items():
         begin, end = markers(name)
         if begin.encode() in text or end.encode() in text:
             found.append(name)

@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import click
 import pytest
 
 from status_gen import models as m
+from status_gen.cli import docs_tables
 from status_gen.config import SETTINGS
-from status_gen.docs import TABLES, data_files_table, family, labels_table, regenerate, rules_table, settings_table
+from status_gen.docs import data_files_table, family, labels_table, regenerate, rules_table, settings_table
 from status_gen.inject import markers
 from status_gen.rules.registry import FAMILIES, LINT_RULES, RULES
 from status_gen.verify import check_tables
@@ -31,13 +33,13 @@ def _region(text: str, name: str) -> str:
 
 def test_the_readme_tables_are_fresh() -> None:
     text = README.read_bytes()
-    updated, found = regenerate(text, "README.md")
-    assert sorted(found) == sorted(TABLES), "the README holds every generated table"
+    updated, found = regenerate(text, "README.md", docs_tables())
+    assert sorted(found) == sorted(docs_tables()), "the README holds every generated table"
     assert updated == text, "README.md has stale tables: run 'status-gen docs'"
 
 
 def test_generated_tables_are_well_formed_markdown() -> None:
-    for name, table in TABLES.items():
+    for name, table in docs_tables().items():
         check_tables(table(), name)  # raises on a row with the wrong number of cells
         assert table().endswith("|\n") and "\n\n\n" not in table()
 
@@ -165,10 +167,30 @@ def test_docs_refuses_a_file_without_usable_markers(
     assert path.read_text(encoding="utf-8") == text
 
 
-def test_docs_on_a_missing_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_docs_on_a_missing_file_names_the_fix(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     code, _, err = run_cli("docs", "--check")
-    assert code == 2 and err == "README.md: error: file does not exist\n"
+    assert code == 2 and err.startswith("README.md: error: file does not exist: "), err
+    assert "'status-gen docs FILE'" in err and "'<!-- status-gen:begin rules -->'" in err, err
+    assert not (tmp_path / "README.md").exists()
+
+
+def test_the_readme_lists_exactly_the_options_each_command_takes() -> None:
+    # The README once said every command took --templates, --output and --today; diff, badge
+    # and sync do not. Each row must match the command's own declaration, flag for flag.
+    from status_gen.cli import main_group
+
+    rows = {cells[0].strip(): cells for cells in _rows(_region(README.read_text(encoding="utf-8"), "options"))[1:]}
+    assert set(rows) == {f"`status-gen {name}`" for name in main_group.commands}
+    for name, command in main_group.commands.items():
+        listed = set(re.findall(r"`(-[^`]*?)(?: [^`]*)?`", rows[f"`status-gen {name}`"][2]))
+        declared = {
+            "/".join(sorted([*p.opts, *p.secondary_opts], key=len))
+            for p in command.params
+            if isinstance(p, click.Option) and p.name != "help"
+        }
+        assert listed == declared, name
+    assert "--templates" not in rows["`status-gen diff`"][2] and "--today" not in rows["`status-gen badge`"][2]
 
 
 def test_ci_runs_the_check() -> None:
