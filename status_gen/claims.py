@@ -409,6 +409,12 @@ def _plain(children: Iterable[Token]) -> tuple[str, list[str]]:
     return "".join(parts), bold
 
 
+def word_level(text: str, words: Mapping[str, str] | None = None) -> str | None:
+    """The level of the status word ``text`` starts with (as a table's status cell reads), or None."""
+    status = _words(tuple(sorted((words if words is not None else vocabulary()).items()))).leading_status(text)
+    return status.level if status else None
+
+
 def icon_status(text: str) -> Status | None:
     """The first status marker in a text."""
     match = _ICON_RE.search(text)

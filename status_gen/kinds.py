@@ -198,9 +198,15 @@ KINDS: dict[str, Kind] = {
             every=lambda data: data.milestones,
         ),
         Kind("checklists", "checklists.md.j2", "Checklists", _by_id("checklists"), pool="checklists"),
-        Kind("tests", "test_status.md.j2", "Tests", _tests, absorbs="commands"),
+        Kind("tests", "test_status.md.j2", "Tests", _tests, absorbs="commands", every=lambda data: data.categories),
         Kind("commands", "commands.md.j2", "Commands", _attr("commands")),
-        Kind("metrics", "metrics.md.j2", "Metrics", lambda view, spec, placement: list(view.project.metrics)),
+        Kind(
+            "metrics",
+            "metrics.md.j2",
+            "Metrics",
+            lambda view, spec, placement: list(view.project.metrics),
+            every=lambda data: data.project.metrics,
+        ),
         Kind(
             "readiness",
             "deployment_readiness.md.j2",
@@ -261,6 +267,8 @@ class Section(NamedTuple):
     absorbs: frozenset[str]
     single: bool  # the section shows the one record its 'id' names
     item: str = ""  # the 'item' layout: one line per record (listitems.py); "" for the kind's own
+    columns: tuple[m.Column, ...] = ()  # a table layout (columns.py); () for the kind's own template
+    rule: str | None = None  # the table's separator line as written
 
     @property
     def hashes(self) -> str:

@@ -127,6 +127,10 @@ def label_status(label: str, labels: dict[str, Label]) -> Status:
 
     found = labels.get(label)
     level = level_of(label, labels)
+    text = getattr(label, "text", None) or str(label)  # {label, text, icon}: shown as the use says
+    icon = getattr(label, "icon", None)
+    if icon is not None:
+        return Status(text, level, icon)
     if found is None or level != found.level:  # unknown, or given another level where used
-        return Status(str(label), level)
-    return Status(str(label), level, found.icon)
+        return Status(text, level)
+    return Status(text, level, found.icon)

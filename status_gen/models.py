@@ -123,18 +123,54 @@ LabelName = Annotated[str, StringConstraints(min_length=1, max_length=40), After
 
 
 def _status_use(value: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo) -> Any:
-    """A label, or ``{label: NAME, level: ok|warn|fail}`` to give it another level in this use."""
+    """A label, or ``{label: NAME, level: ok|warn|fail, text: ..., icon: ...}`` for this use only.
+
+    ``text`` is how the status is shown (``Healthy`` for HEALTHY, ``Running`` for OK) and ``icon``
+    which marker shows it (🟢 rather than ✅); both must agree with the use's level, so the
+    document never shows an ok marker on a failing status.
+    """
     if not isinstance(value, dict):
         return handler(value)
-    extra = sorted(set(value) - {"label", "level"})
+    extra = sorted(set(value) - {"label", "level", "text", "icon"})
     if extra or "label" not in value:
-        raise ValueError("a status is a label, or {label: NAME, level: ok|warn|fail}")
+        raise ValueError("a status is a label, or {label: NAME, level: ok|warn|fail, text: shown, icon: marker}")
     level = value.get("level")
     if level is not None and level not in LEVELS:
         raise ValueError(f"level must be one of ok, warn, fail, not {level!r}")
-    name = handler(value["label"])
-    _check_override(name, level, (info.context or {}).get("labels"))
-    return Use(name, level)
+    label = handler(value["label"])
+    _check_override(label, level, (info.context or {}).get("labels"))
+    text, icon = value.get("text"), value.get("icon")
+    if text is None and icon is None:
+        return Use(label, level)
+    from .vocabulary import DEFAULT_LABELS, level_of
+
+    labels = (info.context or {}).get("labels") or DEFAULT_LABELS
+    problem = _shown_status_problem(text, icon, level or level_of(label, labels), labels)
+    if problem:
+        raise ValueError(problem)
+    return Use(label, level, text=text.strip() if text else None, icon=icon.strip() if icon else None)
+
+
+def _shown_status_problem(text: object, icon: object, level: str, labels: Any) -> str | None:
+    """Why ``text`` or ``icon`` cannot show a status of ``level`` (lint would read another level)."""
+    from .claims import ICONS, icon_status, vocabulary, word_level
+
+    if text is not None:
+        if not isinstance(text, str) or not 1 <= len(text.strip()) <= 40 or "\n" in text:
+            return "a status 'text' is one line of 1 to 40 characters"
+        if icon_status(text):
+            return "put the marker in 'icon', not in 'text'"
+        said = word_level(text, vocabulary({name: label.level for name, label in labels.items()}))
+        if said is not None and said != level:
+            return (
+                f"the text '{text.strip()}' reads as {said}, but this status is {level}; "
+                f"give it a {said} label or other words"
+            )
+    if icon is not None:
+        marks = [mark for mark, at in ICONS.items() if at == level]
+        if not isinstance(icon, str) or ICONS.get(icon.strip().replace("\ufe0f", "")) != level:
+            return f"the icon {icon!r} does not show {level}; use one of {' '.join(marks)}"
+    return None
 
 
 def _check_override(name: str, level: str | None, labels: dict[str, Label] | None) -> None:
@@ -239,6 +275,9 @@ class Project(Record):
     achievements: list[Achievement] = []
 
 
+# Columns a table shows that no field holds ("Port", "Size"): column header -> the cell's text.
+# Only a ``columns`` layout with a column of that header shows them (outline.md).
+Fields = Annotated[dict[Annotated[str, StringConstraints(min_length=1, max_length=200)], Text], Field(max_length=30)]
 ReportPath = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 
 
@@ -269,6 +308,7 @@ class Component(Record):
     coverage: CoveragePath = None
     owner: Owner | None = None
     links: list[Link] = []
+    fields: Fields = {}
 
 
 class Phase(Record):
@@ -322,6 +362,7 @@ class TestCategory(Record):
     issue: StrictInt | None = None
     junit: JUnitPaths = None
     coverage: CoveragePath = None
+    fields: Fields = {}
 
 
 class PriorityItem(Record):
@@ -370,6 +411,7 @@ class Milestone(Record):
     note: Text | None = None
     items: list[ChecklistItem] = []
     links: list[Link] = []
+    fields: Fields = {}
 
 
 class Risk(Record):
@@ -384,6 +426,7 @@ class Risk(Record):
     mitigation: Text | None = None
     note: Text | None = None
     links: list[Link] = []
+    fields: Fields = {}
 
 
 class Checklist(Record):
@@ -408,6 +451,14 @@ SectionKindName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_]*$", ma
 Heading = Annotated[str, StringConstraints(max_length=200)]
 
 
+class Column(Record):
+    """One column of a section's table: its header, and the format of its cells (layout.py)."""
+
+    header: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    # None: the record's ``fields`` entry named by the header.
+    cell: Annotated[str, StringConstraints(min_length=1, max_length=500)] | None = None
+
+
 class SectionSpec(Record):
     """One entry of the outline: a section of some kind, where it stands, under which heading."""
 
@@ -421,6 +472,8 @@ class SectionSpec(Record):
     # The records this section shows, in this order (others of its kind go to sections without 'ids').
     ids: Annotated[list[Id], Field(min_length=1)] | None = None
     titles: dict[Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+$", max_length=40)], Heading] = {}
+    columns: Annotated[list[Column], Field(min_length=1, max_length=30)] | None = None
+    rule: Annotated[str, StringConstraints(min_length=3, max_length=2000)] | None = None  # the |---| line
 
 
 class Outline(Record):

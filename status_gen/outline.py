@@ -149,6 +149,7 @@ def _check_specs(specs: list[m.SectionSpec], data: Dataset, owner: m.Outline) ->
             problem = check_item(spec.item, kind.name)
             if problem:
                 errors.append(StatusGenError(f"item: {problem}", spec.where("item")))
+        errors += _check_layout(spec, kind.name)
         if spec.ids is not None:
             errors += _check_ids(spec, kind, data, named)
         if spec.id is not None:
@@ -206,6 +207,40 @@ def _check_ids(
     return errors
 
 
+def _check_layout(spec: m.SectionSpec, kind: str) -> list[StatusGenError]:
+    """``columns`` and ``rule``: a table layout for kinds whose records fill cells (columns.py)."""
+    from .columns import PLACEHOLDERS, rule_problem
+    from .layout import check
+
+    errors: list[StatusGenError] = []
+    if spec.columns is None:
+        if spec.rule is not None:
+            message = "'rule' is the separator line of a 'columns' table; add 'columns'"
+            errors.append(StatusGenError(message, spec.where("rule")))
+        return errors
+    if kind not in PLACEHOLDERS:
+        message = f"kind '{kind}' has no 'columns' layout (kinds with one: {', '.join(PLACEHOLDERS)})"
+        return [StatusGenError(message, spec.where("columns"))]
+    if spec.style == "list" or spec.item is not None:
+        key = "style" if spec.style == "list" else "item"
+        errors.append(StatusGenError(f"'columns' draws a table: remove '{key}'", spec.where(key)))
+    known = PLACEHOLDERS[kind]
+    for column in spec.columns:
+        if column.cell is None:
+            if "field" not in known:
+                message = f"kind '{kind}' has no 'fields': give the column a 'cell'"
+                errors.append(StatusGenError(message, column.where()))
+            continue
+        problem = check(column.cell, known)
+        if problem:
+            errors.append(StatusGenError(f"cell: {problem}", column.where("cell")))
+    if spec.rule is not None:
+        problem = rule_problem(spec.rule, len(spec.columns))
+        if problem:
+            errors.append(StatusGenError(problem, spec.where("rule")))
+    return errors
+
+
 def _listed_ids(specs: list[m.SectionSpec]) -> dict[str, set[str]]:
     listed: dict[str, set[str]] = {}
     for spec in specs:
@@ -246,7 +281,7 @@ def sections(view: View, resolved: Resolved) -> list[Section]:
         built.append(
             Section(
                 kind=kind.name,
-                template="sections/items.md.j2" if spec.item else f"sections/{kind.template}",
+                template=_template(spec, kind.template),
                 heading=_text(heading, values),
                 level=spec.level,
                 titles={key: _text(text, values) for key, text in titles.items()},
@@ -255,9 +290,18 @@ def sections(view: View, resolved: Resolved) -> list[Section]:
                 absorbs=absorbs,
                 single=single,
                 item=spec.item or "",
+                columns=tuple(spec.columns or ()),
+                rule=spec.rule,
             )
         )
     return built
+
+
+def _template(spec: m.SectionSpec, own: str) -> str:
+    """A layout option's template (a table's columns, a list's item), else the kind's own."""
+    if spec.columns:
+        return "sections/columns.md.j2"
+    return "sections/items.md.j2" if spec.item else f"sections/{own}"
 
 
 def title(view: View, resolved: Resolved) -> str:

@@ -7,9 +7,9 @@ templates stay free of logic.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from . import derive
+from . import columns, derive
 from .derive import Status, format_rate, level_of, rollup
 from .escape import inline
 from .evidence.text import coverage_text, provenance
@@ -134,6 +134,33 @@ class View:
             component = self.component(value)
             value = component.name if component else value
         return inline(value)
+
+    def rows(self, section: Section) -> list[Any]:
+        """The section's records that are rows of its kind (a tests section also lists commands)."""
+        from .models import Command
+
+        return [r for r in section.records if not isinstance(r, Command)]
+
+    def commands_in(self, section: Section) -> list[m.Command]:
+        """The commands a tests section lists (when no commands section does, and it picks no ids)."""
+        from .models import Command
+
+        return [r for r in section.records if isinstance(r, Command)]
+
+    def table(self, section: Section) -> str:
+        """A section with a ``columns`` layout as its Markdown table (columns.py)."""
+        return "\n".join(columns.table(section.kind, section.columns, section.rule, self.rows(section), self))
+
+    def counts(self, record: m.Component | m.TestCategory) -> tuple[int, int] | None:
+        """Passed and total tests of a record, from its JUnit reports when read, else as typed."""
+        from .models import TestCategory
+
+        counted = self._counts("category" if isinstance(record, TestCategory) else "component", record)
+        return counted[:2] if counted else None
+
+    def component_name(self, component_id: str) -> str:
+        component = self.component(component_id)
+        return component.name if component else component_id
 
     def body(self, free: m.FreeSection) -> str:
         """A free section's Markdown as written (line breaks normalised; checked when loaded)."""

@@ -28,10 +28,16 @@ class Use(str):
     """
 
     level: Level | None
+    text: str | None  # how this use shows the label ("Healthy"); None: the label itself
+    icon: str | None  # the marker it shows (🟢); None: the level's
 
-    def __new__(cls, text: str, level: Level | None = None) -> Use:
-        use = super().__new__(cls, text)
+    def __new__(
+        cls, label: str, level: Level | None = None, *, text: str | None = None, icon: str | None = None
+    ) -> Use:
+        use = super().__new__(cls, label)
         use.level = level
+        use.text = text
+        use.icon = icon
         return use
 
 

@@ -377,9 +377,10 @@ CHECKBOX = re.compile(r"^\s*- \[([ x])\] (.+)$", re.M)
 
 def checklist_marks_agree(case: Case, text: str) -> list[str]:
     """Every '[x]' / '[ ]' line is an item of a checklist or milestone with that state, once each."""
-    expected = sorted(
-        (item.done, item.text) for owner in [*case.data.checklists, *case.data.milestones] for item in owner.items
-    )
+    outline = case.data.outline
+    tabled = outline is not None and any(s.kind == "milestones" and s.columns for s in outline.sections or [])
+    milestones = [] if tabled else case.data.milestones  # a table of milestones shows no items
+    expected = sorted((item.done, item.text) for owner in [*case.data.checklists, *milestones] for item in owner.items)
     found = sorted((mark == "x", item) for mark, item in CHECKBOX.findall(text))
     return [] if found == expected else [f"checkbox lines {found} but the data has {expected}"]
 
@@ -442,6 +443,43 @@ def free_sections_as_written(case: Case, text: str) -> list[str]:
     return failures
 
 
+def columns_agree(case: Case, text: str) -> list[str]:
+    """A ``columns`` table has a row per record of its kind, in order, each with its own level's icon."""
+    from status_gen.claims import ICONS
+
+    outline = case.data.outline
+    failures: list[str] = []
+    lines = text.split("\n")
+    for spec in outline.sections or [] if outline is not None else []:
+        if spec.columns is None:
+            continue
+        header = "| " + " | ".join(column.header for column in spec.columns) + " |"
+        records = {
+            "components": case.data.components,
+            "tests": case.data.categories,
+            "milestones": case.data.milestones,
+            "risks": case.data.risks,
+            "metrics": case.data.project.metrics,
+        }[spec.kind]
+        if header not in lines:
+            failures += [f"{spec.kind}: no table for {len(records)} records"] if records else []
+            continue
+        start = lines.index(header) + 2
+        rows = lines[start : start + len(records) + 1]
+        if len(records) != sum(row.startswith("|") for row in rows):
+            failures.append(f"{spec.kind}: {len(records)} records, rows {rows}")
+        status = next((i for i, c in enumerate(spec.columns) if c.cell and "{icon}" in c.cell), None)
+        for record, row in zip(records, rows, strict=False):
+            cells = re.split(r"(?<!\\)\|", row)[1:-1]
+            if status is None or len(cells) != len(spec.columns):
+                continue
+            cell = cells[status].strip()
+            icon = next((ICONS[i] for i in ICONS if cell.replace("\ufe0f", "").startswith(i)), None)
+            if icon != case.level(record.status):
+                failures.append(f"{spec.kind} {record.id}: cell {cell!r} for level {case.level(record.status)}")
+    return failures
+
+
 def reference_shape(check: Checker) -> Checker:
     """A checker that reads the reference outline's headings; other outlines do not have them."""
 
@@ -467,6 +505,7 @@ CHECKERS: list[Checker] = [
     milestone_progress_agrees,
     free_sections_as_written,
     component_map_agrees,
+    columns_agree,
 ]
 
 
@@ -500,6 +539,8 @@ def draw_components(draw: Any, ids: Ids) -> dict[str, Any]:
     records = []
     for n in range(draw(st.integers(0, 6))):
         record: dict[str, Any] = {"id": f"c{n}", "name": f"Comp {n} {draw(WORDS)}", "status": draw(LABEL)}
+        if draw(st.booleans()):
+            record["status"] = draw_shown_status(draw, record["status"])
         record["note"] = draw(SENTENCES)
         if draw(st.booleans()):
             record["capability"] = draw(SENTENCES)
@@ -509,6 +550,22 @@ def draw_components(draw: Any, ids: Ids) -> dict[str, Any]:
         records.append(record)
         ids.components.append(record["id"])
     return {"components": records}
+
+
+# Words a status may be shown as ({label, text, icon}), by the level lint reads them at.
+SHOWN = {
+    "ok": ["Working", "Running", "Healthy", "all good"],
+    "warn": ["Pending", "Partial"],
+    "fail": ["Failed", "Down"],
+}
+
+
+def draw_shown_status(draw: Any, label: str) -> dict[str, str]:
+    from status_gen.claims import ICONS
+
+    level = DEFAULT_LABELS[label].level
+    icons = sorted(icon for icon, at in ICONS.items() if at == level)
+    return {"label": label, "text": draw(st.sampled_from(SHOWN[level])), "icon": draw(st.sampled_from(icons))}
 
 
 def draw_issues(draw: Any, ids: Ids) -> dict[str, Any]:
@@ -620,7 +677,7 @@ def draw_milestones(draw: Any, ids: Ids) -> dict[str, Any]:
 def draw_risks(draw: Any, ids: Ids) -> dict[str, Any]:
     records = []
     for n in range(draw(st.integers(0, 3))):
-        record: dict[str, Any] = {"id": f"r{n}", "title": draw(WORDS), "status": draw(LABEL)}
+        record: dict[str, Any] = {"id": f"r{n}", "title": f"{draw(WORDS)} {n}", "status": draw(LABEL)}
         if draw(st.booleans()):
             record["severity"] = draw(st.sampled_from(["low", "medium", "high"]))
         if ids.components and draw(st.booleans()):
@@ -652,8 +709,36 @@ def draw_sections(draw: Any, ids: Ids) -> dict[str, Any]:
 
 
 def draw_outline(draw: Any, ids: Ids) -> dict[str, Any]:
-    """A preset; the reference's shape is the one most checkers read, the default the new kinds'."""
-    return {"preset": draw(st.sampled_from(["reference", "default"]))}
+    """A preset; the reference's shape is the one most checkers read, the default the new kinds'.
+
+    Or an outline of tables with random ``columns`` layouts (``columns_agree`` reads them).
+    """
+    preset = draw(st.sampled_from(["reference", "default", "columns"]))
+    return draw_columns_outline(draw) if preset == "columns" else {"preset": preset}
+
+
+NAME_CELLS = ["**{%s}**", "{%s}", "{%s:code}"]
+STATUS_CELLS = ["{icon} {status}", "{icon} **{status}**", "{icon}", "{icon} - {status}"]
+OTHER_CELLS: dict[str, list[str]] = {
+    "components": ["{note}", "{passed}/{total}", "{rate}", "{failed}", "{capability}", "**{field}**", "{field:code}"],
+    "tests": ["{note}", "{passed}", "{total}", "{rate}", "{issue}", "{field}"],
+    "milestones": ["{percent}%", "**{percent}%**", "{due}", "{owner}", "{note}", "{field}"],
+    "risks": ["{severity}", "{mitigation}", "{owner}", "{component}", "{field}"],
+}
+
+
+def draw_columns_outline(draw: Any) -> dict[str, Any]:
+    sections: list[dict[str, Any]] = [{"kind": "header"}]
+    for kind, cells in OTHER_CELLS.items():
+        name = "title" if kind == "risks" else "name"
+        columns = [{"header": f"{kind} name", "cell": draw(st.sampled_from(NAME_CELLS)) % name}]
+        columns.append({"header": f"{kind} state", "cell": draw(st.sampled_from(STATUS_CELLS))})
+        for n, cell in enumerate(draw(st.lists(st.sampled_from(cells), max_size=3))):
+            columns.insert(draw(st.integers(1, len(columns))), {"header": f"{kind} col {n}", "cell": cell})
+        sections.append({"kind": kind, "columns": columns})
+    sections.append({"kind": "metrics", "columns": [{"header": "Metric", "cell": "{label}"}, {"header": "Value"}]})
+    sections[-1]["columns"][1]["cell"] = "{value}"
+    return {"sections": [*sections, {"kind": "checklists"}, {"kind": "free"}]}
 
 
 # Every optional data file: (kind, how to draw it). Present or absent independently.
@@ -799,3 +884,28 @@ def test_outline_record_checkers_catch_planted_contradictions() -> None:
     for check, old, new in planted:
         assert old in text, old
         assert check(case, text.replace(old, new, 1)), f"{check.__name__} missed: {old!r} -> {new!r}"
+
+
+def test_columns_checker_catches_planted_contradictions() -> None:
+    files: dict[str, Any] = {
+        "project": {"project": {"name": "P", "last_updated": str(LAST_UPDATED)}},
+        "components": {
+            "components": [
+                {"id": "a", "name": "Alpha", "status": {"label": "OK", "text": "Running", "icon": "🟢"}},
+                {"id": "b", "name": "Beta", "status": "BROKEN"},
+            ]
+        },
+        "outline": {
+            "sections": [
+                {"kind": "header"},
+                {"kind": "components", "columns": [{"header": "Part", "cell": "**{name}**"}, {"header": "State"}]},
+            ]
+        },
+    }
+    files["outline"]["sections"][1]["columns"][1]["cell"] = "{icon} {status}"
+    case, text = render_case(files)
+    assert "| **Alpha** | 🟢 Running |" in text
+    assert failures_of(case, text) == []
+    for old, new in [("| 🟢 Running |", "| ❌ Running |"), ("| **Beta** | ❌ BROKEN |\n", "")]:
+        assert old in text, old
+        assert columns_agree(case, text.replace(old, new, 1)), f"missed: {old!r} -> {new!r}"
