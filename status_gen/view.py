@@ -83,7 +83,7 @@ class View:
             return derive.with_full_stop(summary) if summary else ""
         metric = f"{self.metric.value} {self.metric.label}"
         if not summary:
-            return metric
+            return derive.with_full_stop(metric)
         if summary.endswith((".", "!", "?", "…")):
             return f"{summary} {derive.with_full_stop(metric)}"
         return f"{summary} ({metric})."

@@ -357,6 +357,22 @@ def no_doubled_punctuation(case: Case, text: str) -> list[str]:
     return [f"doubled punctuation in {b.text!r}" for b in blocks(text) if b.kind != "fence" and DOUBLED.search(b.text)]
 
 
+HEALTH_LINE = re.compile(r"[^:]+: (?:✅|⚠️|❌) \S.*")
+
+
+def health_line_is_a_sentence(case: Case, text: str) -> list[str]:
+    """The health line's text (summary, headline metric, or both) ends with a full stop."""
+    return [
+        f"the health line does not end a sentence: {b.text!r}"
+        for b in blocks(text)
+        if b.kind == "paragraph"
+        and b.strong
+        and HEALTH_LINE.fullmatch(b.strong[0])
+        and b.text.startswith(b.strong[0] + " - ")
+        and not b.text.endswith((".", "!", "?", "…"))
+    ]
+
+
 # Lint rules that restate a data rule: data that breaks the data rule (an ok label over 0/1 tests)
 # renders a document stating that contradiction, and lint rightly reports it as well.
 LINT_MIRRORS = {"SL503": "SG306", "SL401": "SG201", "SL502": "SG103"}
@@ -500,6 +516,7 @@ CHECKERS: list[Checker] = [
     reference_shape(closed_issues_not_in_priorities),
     headings_well_formed,
     no_doubled_punctuation,
+    health_line_is_a_sentence,
     lint_finds_nothing,
     checklist_marks_agree,
     milestone_progress_agrees,
@@ -768,8 +785,9 @@ def datasets(draw: Any) -> dict[str, Any]:
         "name": f"Project {draw(WORDS)}",
         "last_updated": str(LAST_UPDATED),
         "headline": draw(WORDS),
-        "summary": draw(SENTENCES),
     }
+    if draw(st.booleans()):
+        project["summary"] = draw(SENTENCES)
     if draw(st.booleans()):
         project["metrics"] = [{"id": "score", "label": draw(WORDS), "value": "98.7%"}]
         project["headline_metric"] = "score"
@@ -853,6 +871,7 @@ PLANTED = [
     (headings_well_formed, "## Issue Status\n", "---\n"),
     (headings_well_formed, "## Key Architectural Achievements\n", "## Key Architectural Achievements\n\n## Empty\n"),
     (no_doubled_punctuation, "Compliance).", "Compliance).."),
+    (health_line_is_a_sentence, "Compliance).", "Compliance)"),
     (lint_finds_nothing, "| **Auth Service** | ❌ NOT RUNNING |", "| **Auth Service** | ✅ HEALTHY |"),
     (checklist_marks_agree, "## Issue Status", "- [x] not in the data\n\n## Issue Status"),
 ]

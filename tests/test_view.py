@@ -60,3 +60,11 @@ def test_configured_label_icon_is_shown() -> None:
     assert view.status("ON HOLD").icon == "⏸️"
     assert view.status("FIXED").icon == "✅"
     assert view.status("NO SUCH LABEL").icon == "❌"
+
+
+def test_the_health_line_ends_a_sentence_without_a_summary() -> None:
+    """With only a headline metric the line read '... - 98.7% SSOT Architecture Compliance' (no stop)."""
+    data = load_dataset(EXAMPLE_DATA, DEFAULT_LABELS, "data")
+    project = data.project.model_copy(update={"summary": None})
+    changed = Dataset(**{**{k: getattr(data, k) for k in Dataset.__dataclass_fields__}, "project": project})
+    assert View(changed, DEFAULT_LABELS).summary == "98.7% SSOT Architecture Compliance."
