@@ -35,13 +35,38 @@ class Fact:
     before: str | None = None
     after: str | None = None
 
-    def sentence(self) -> str:
-        """The fact as one plain-text line (callers escape it for Markdown)."""
-        subject = self.name if self.kind == "status" else f"{self.kind} {self.key} {self.name!r}".rstrip()
+    def sentence(self, words: Callable[[str], str] | None = None) -> str:
+        """The fact as one plain-text line (callers escape it for Markdown).
+
+        ``words`` is the document's word table (``view.w``): the record kinds, events and verdicts
+        are status-gen's own words, so the 'it' preset says "segnalazione #7 'Login': chiuso".
+        Ids, names, labels, dates and counts are data and stay as written.
+        """
+        w = words or _as_written
+        if self.kind == "status":
+            subject = w(self.name)
+        else:
+            key = self.key
+            if self.kind == "tests":  # "component api", "category unit"
+                record, _, ident = key.partition(" ")
+                key = f"{w(record)} {ident}"
+            subject = f"{w(self.kind)} {key} {self.name!r}".rstrip()
         if self.event in ("changed", "moved", "level"):
-            return f"{subject}: {self.before} → {self.after}"
-        detail = f" ({self.after})" if self.after else ""
-        return f"{subject}: {self.event}{detail}"
+            return f"{subject}: {_value(self.before, w)} → {_value(self.after, w)}"
+        detail = f" ({_value(self.after, w)})" if self.after else ""
+        return f"{subject}: {w(self.event)}{detail}"
+
+
+def _as_written(text: str) -> str:
+    return text
+
+
+# Values that are status-gen's words rather than data: verdicts, and what a record without counts has.
+_WORD_VALUES = frozenset((*ROLLUP_NAMES.values(), "READY", "READY WITH RISKS", "NOT READY", "no counts"))
+
+
+def _value(value: str | None, w: Callable[[str], str]) -> str:
+    return w(value) if value in _WORD_VALUES else str(value)
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,10 @@ ENGLISH: tuple[str, ...] = (
     "{passed}/{total} tests pass", "{passed}/{total} pass ({rate})",
     "{percent}% complete", "{done}/{total} items done",
     "No change in status since {since}.",
+    # the changes section's facts: record kinds, what happened to them, what a value can be
+    "last updated", "health", "readiness", "component", "category", "issue", "phase", "blocker",
+    "milestone", "tests", "added", "added closed", "removed", "removed while open", "opened",
+    "closed", "reopened", "finished", "resolved", "reached", "no counts",
 )  # fmt: skip
 
 _ITALIAN_MONTHS = (
@@ -145,6 +149,27 @@ ITALIAN: dict[str, str] = {
     "{percent}% complete": "{percent}% completato",
     "{done}/{total} items done": "{done}/{total} voci completate",
     "No change in status since {since}.": "Nessuna modifica dello stato dal {since}.",
+    "last updated": "ultimo aggiornamento",
+    "health": "salute",
+    "readiness": "prontezza",
+    "component": "componente",
+    "category": "categoria",
+    "issue": "segnalazione",
+    "phase": "fase",
+    "blocker": "blocco",
+    "milestone": "traguardo",
+    "tests": "test",
+    "added": "aggiunto",
+    "added closed": "aggiunto già chiuso",
+    "removed": "rimosso",
+    "removed while open": "rimosso mentre era aperto",
+    "opened": "aperto",
+    "closed": "chiuso",
+    "reopened": "riaperto",
+    "finished": "completata",
+    "resolved": "risolto",
+    "reached": "raggiunto",
+    "no counts": "nessun conteggio",
 }
 
 LANGUAGES: dict[str, dict[str, str]] = {"en": {}, "it": ITALIAN}

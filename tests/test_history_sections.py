@@ -17,6 +17,7 @@ from status_gen.mermaid import Point, component_map, gantt, health_chart, issue_
 from status_gen.render import environment
 from status_gen.verify import check_tables, normalise
 from status_gen.vocabulary import DEFAULT_LABELS
+from status_gen.words import ENGLISH_WORDS, ITALIAN, Words
 from tests.gitrepo import commit, git, init, project, write_data
 from tests.test_history import COMPONENTS_2, build_history
 from tests.test_mermaid import parse_with_mermaid
@@ -35,10 +36,10 @@ def history(built: tuple[Path, dict[str, str]], tmp_path: Path, monkeypatch: pyt
     return built[1]
 
 
-def section(template: str, heading: str, records: list[object]) -> str:
+def section(template: str, heading: str, records: list[object], words: Words = ENGLISH_WORDS) -> str:
     env = environment(None)
     fake = SimpleNamespace(heading=heading, hashes="##", records=records)
-    return env.get_template(f"sections/{template}").render(section=fake, view=None)
+    return env.get_template(f"sections/{template}").render(section=fake, view=SimpleNamespace(w=words))
 
 
 def _derive(repo: Path, *, changes: bool = True, statuses: int = 0):  # type: ignore[no-untyped-def]
@@ -68,6 +69,27 @@ def test_changes_section(history: dict[str, str]) -> None:
     _, derived = _derive(Path.cwd())
     assert derived.notes == ()
     assert section("changes.md.j2", "Changes since {since}", [derived.changes]) == EXPECTED_SECTION
+
+
+def test_changes_section_in_the_it_preset_uses_the_word_table(history: dict[str, str]) -> None:
+    """The facts were English in an Italian document; kinds, events and verdicts are translated,
+    names, labels, dates and counts stay as written."""
+    _, derived = _derive(Path.cwd())
+    text = section("changes.md.j2", "Modifiche dal {since}", [derived.changes], Words(ITALIAN))
+    lines = text.splitlines()
+    assert lines[0] == "## Modifiche dal 2025-01-01"
+    assert lines[2:-1] == [
+        "- ultimo aggiornamento: 2025-01-01 → 2025-01-08",
+        "- salute: DEGRADATO → CRITICO",
+        "- componente db 'Database': warn (PARTIAL) → fail (BROKEN)",
+        "- segnalazione #1 'Slow queries': chiuso",
+        "- segnalazione #2 'Backups untested': aperto",
+        "- fase #1 'Fix': completata (2025-01-07)",
+        "- blocco replicas 'Replicas lag': risolto (P0)",
+        "- blocco backups 'No restore drill': aperto (P1)",
+        "- test componente api 'API': 8/10 (80%) → 10/10 (100%)",
+        "- test categoria unit 'Unit tests': 5/10 (50%) → 9/10 (90%)",
+    ]
 
 
 def test_same_bytes_before_and_after_committing_the_edit(history: dict[str, str]) -> None:
