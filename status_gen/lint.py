@@ -15,6 +15,7 @@ from .confine import for_reading
 from .errors import Location, StatusGenError
 
 if TYPE_CHECKING:
+    from .claims import Claims
     from .rules.base import Problem
     from .settings import Config
 
@@ -78,16 +79,20 @@ def decode_markdown(data: bytes, display: str) -> str:
     return text
 
 
-def lint_text(text: str, display: str, config: Config) -> list[Problem]:
-    """Every contradiction the document states, sorted; levels and ignores applied."""
+def lint_text(text: str, display: str, config: Config, claims: Claims | None = None) -> list[Problem]:
+    """Every contradiction the document states, sorted; levels and ignores applied.
+
+    ``claims`` are ``text``'s, when the caller extracted them already (import reads them too).
+    """
     from .api import _gc_paused
     from .claims import extract, vocabulary
     from .rules.engine import run
     from .rules.markdown import LintContext
     from .rules.registry import LINT_RULES
 
-    with _gc_paused():  # a 10,000-row table is ~100,000 tokens that all live until the end
-        claims = extract(text, vocabulary({name: label.level for name, label in config.labels.items()}))
+    if claims is None:
+        with _gc_paused():  # a 10,000-row table is ~100,000 tokens that all live until the end
+            claims = extract(text, vocabulary({name: label.level for name, label in config.labels.items()}))
     return run(
         LINT_RULES,
         config,

@@ -65,10 +65,21 @@ def plan_import(
     settings = config or Config()
     if words is None:
         words = vocabulary({name: label.level for name, label in settings.labels.items()})
-    resolution = resolve(text, source, today, lambda edited: lint_text(edited, source, settings), words)
+    read: dict[str, Claims] = {}
+
+    def claims_of(edited: str) -> Claims:
+        """The claims of the latest text read (resolve lints each edit; the last is the one imported)."""
+        if edited not in read:
+            read.clear()
+            read[edited] = extract(edited, words)
+        return read[edited]
+
+    resolution = resolve(
+        text, source, today, lambda edited: lint_text(edited, source, settings, claims_of(edited)), words, claims_of
+    )
     text = resolution.text
     lines = text.split("\n")
-    claims = extract(text, words)
+    claims = claims_of(text)
     blocks = split(text)
     context = Context(lines, source, blocks, claims)
     context.labels = settings.labels

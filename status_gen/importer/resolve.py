@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from ..rules.base import Problem
 
 Lint = Callable[[str], "list[Problem]"]
+ClaimsOf = Callable[[str], "Claims"]
 
 _MARKS = {"ok": "✅", "warn": "⚠️", "fail": "❌"}
 _WORDS = {"ok": "WORKING", "warn": "PARTIAL", "fail": "FAILED"}  # a status word of each level
@@ -92,8 +93,15 @@ class _Doc:
         self.note(line, f"Left as written ({problem.code}, {self.at(line)}): {why}.")
 
 
-def resolve(text: str, source: str, today: dt.date, lint: Lint, words: Mapping[str, str]) -> Resolution:
-    """Settle every contradiction ``lint`` finds in ``text`` (LF line breaks); see the module's rules."""
+def resolve(
+    text: str, source: str, today: dt.date, lint: Lint, words: Mapping[str, str], claims_of: ClaimsOf | None = None
+) -> Resolution:
+    """Settle every contradiction ``lint`` finds in ``text`` (LF line breaks); see the module's rules.
+
+    ``claims_of`` reads a text's claims (``extract`` with ``words`` unless given: import passes
+    one that remembers the last text, so lint and the recognisers share one reading).
+    """
+    claims_of = claims_of or (lambda edited: extract(edited, words))
     lines = text.split("\n")
     doc = _Doc(lines, source, words, today, list(range(1, len(lines) + 1)))
     before = after = lint(text)
@@ -110,7 +118,7 @@ def resolve(text: str, source: str, today: dt.date, lint: Lint, words: Mapping[s
             (frozenset(p.code for p in found), _unknown),
         )
         batch = [p for p in found if p.code in codes]
-        handler(doc, batch, extract(doc.text(), words))
+        handler(doc, batch, claims_of(doc.text()))
         tried.update((p.code, p.where.line) for p in batch)
         after = lint(doc.text())
     for problem in after:
@@ -490,6 +498,8 @@ def _dates(doc: _Doc, batch: list[Problem], claims: Claims) -> None:
             if what == "its own date"
             else "the body reports it, so the document was updated at least then"
         )
+        if future:
+            why += f"; dates after the import day, {doc.today.isoformat()}, cannot be right and were set aside"
         doc.project.append(
             f"Kept {date.isoformat()} as the document's date, from {what} at {doc.at(source_line)} ({why}); "
             f"{', '.join(changed)}, changed to match [{'/'.join(sorted({p.code for p in batch}))}]."

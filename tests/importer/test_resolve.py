@@ -200,6 +200,34 @@ def test_a_date_after_the_import_day_is_left_and_said() -> None:
     assert notes[4] == ["Left as written (SL401, S.md:5): dated 2052-03-09, after the import day 2026-01-01 (a typo?)."]
 
 
+def test_a_document_date_after_the_import_day_gives_way_to_the_latest_possible_one() -> None:
+    edited, _, project = settle("# T\n\n**Last Updated:** 2099-03-02\n\nBody.\n\n*Updated: 2025-03-05*\n")
+    assert "**Last Updated:** 2025-03-05" in edited
+    assert project == [
+        "Kept 2025-03-05 as the document's date, from its own date at S.md:7 (the latest of its dates was written "
+        "by the latest update; dates after the import day, 2026-01-01, cannot be right and were set aside); S.md:3 "
+        "said 'Last Updated: 2099-03-02', changed to match [SL402]."
+    ]
+
+
+def test_a_note_goes_above_the_list_record_that_keeps_the_value() -> None:
+    text = (
+        "# Fleet\n\n**Last Updated:** 2025-03-02\n\n## Components\n\n- ✅ **Auth Gateway**: serving\n"
+        "- ❌ **Search Index**: reindex failing\n- ✅ **Mailer**: queued\n\n"
+        "## Notes\n\n### ✅ Search Index\n\nRebuilt.\n"
+    )
+    planned = plan_import(text, "S.md", TODAY)
+    assert planned.notes == {"components.yaml": 1}
+    assert re.search(
+        r"^# Kept '❌' for 'Search Index' \(list item at S\.md:8: a list item is more specific than a heading\); "
+        r"S\.md:13 said '✅', changed to match \[SL101\]\.\n- id: search-index$",
+        planned.files["components.yaml"],
+        re.M,
+    )
+    rendered, _ = render(text)
+    assert findings(rendered) == []
+
+
 def test_ignored_findings_are_not_touched() -> None:
     text = (
         "# T\n\n| Part | Status |\n|---|---|\n| Cache | ❌ FAILED <!-- status-gen: ignore[SL101] --> |\n\n- ✅ Cache\n"
