@@ -9,6 +9,7 @@ records are not empty, headings filled in and escaped.
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -231,7 +232,7 @@ def _check_layout(spec: m.SectionSpec, kind: str) -> list[StatusGenError]:
                 message = f"kind '{kind}' has no 'fields': give the column a 'cell'"
                 errors.append(StatusGenError(message, column.where()))
             continue
-        problem = check(column.cell, known)
+        problem = check(column.cell, known) or _marker_problem(column.cell)
         if problem:
             errors.append(StatusGenError(f"cell: {problem}", column.where("cell")))
     if spec.rule is not None:
@@ -239,6 +240,18 @@ def _check_layout(spec: m.SectionSpec, kind: str) -> list[StatusGenError]:
         if problem:
             errors.append(StatusGenError(problem, spec.where("rule")))
     return errors
+
+
+def _marker_problem(cell: str) -> str | None:
+    """A status marker written in a cell format would show on every row whatever its level."""
+    from .claims import icon_status
+
+    marker = icon_status(re.sub(r"\{[^{}]*\}", "", cell))
+    return (
+        f"the format writes the marker {marker.word}: write {{icon}}, which follows each record's level"
+        if marker
+        else None
+    )
 
 
 def _listed_ids(specs: list[m.SectionSpec]) -> dict[str, set[str]]:

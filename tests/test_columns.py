@@ -126,6 +126,7 @@ def test_tests_and_metrics_as_columns_with_derived_counts(tmp_path: Path, monkey
         ("  - kind: components\n    ids: [api, dbb]\n", "3:16", "'dbb'; did you mean 'db'?"),
         ("  - kind: components\n    ids: [api]\n  - kind: components\n    ids: [api]\n", "5:11", "placed twice"),
         ("  - kind: header\n    ids: [db]\n", "3:10", "'ids' is for"),
+        ("  - kind: components\n    columns: [{header: N, cell: '✅ {name}'}]\n", "3:33", "write {icon}"),
         ("  - kind: risks\n    item: '- {title}'\n    columns: [{header: N}]\n", "3:11", "remove 'item'"),
     ],
 )

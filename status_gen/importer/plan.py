@@ -86,10 +86,12 @@ def plan_import(
     project, project_notes = _project(blocks, claims, source, today, resolution.origin)
     project_notes += resolution.project_notes
     parts = _parts(context)
-    # Achievements belong to the project record; every other kind has a file of its own.
-    achievements = [r for p in parts if p.file == "project.yaml" for r in p.records]
-    if achievements:
-        project["achievements"] = achievements
+    # Achievements and metrics belong to the project record; every other kind has a file of its own.
+    in_project: dict[str, list[dict[str, object]]] = {}
+    for part in parts:
+        if part.file == "project.yaml":
+            in_project.setdefault(part.key, []).extend(part.records)
+    project.update(in_project)
     # Notes about a line (a value kept over another) go above the record that holds the line.
     notes = resolution.notes
 
@@ -111,8 +113,7 @@ def plan_import(
         if any(comments):
             written[file] = sum(len(c) for c in comments)  # free sections hold no other comments
     counts = {"project": 1} | {file.removesuffix(".yaml"): len(records) for file, (_, records, _) in by_file.items()}
-    if achievements:
-        counts["achievements"] = len(achievements)
+    counts.update({key: len(records) for key, records in in_project.items()})
     return Imported(files, counts, written, resolution.found, resolution.left)
 
 

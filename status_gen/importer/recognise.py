@@ -16,6 +16,7 @@ import re
 from .blocks import plain_heading
 from .context import Context, Found, Recogniser, heading_entry, slug
 from .lists import bare_list, heading_list
+from .tables import table
 
 __all__ = ["RECOGNISERS", "Context", "Found", "Recogniser", "checklist", "heading_entry", "slug"]
 
@@ -44,4 +45,4 @@ def checklist(context: Context, index: int) -> Found | None:
     return Found(2, "checklists.yaml", "checklists", [record], heading_entry("checklists", title, level, id=ident))
 
 
-RECOGNISERS: list[Recogniser] = [checklist, heading_list, bare_list]
+RECOGNISERS: list[Recogniser] = [checklist, heading_list, bare_list, table]

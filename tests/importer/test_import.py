@@ -44,9 +44,13 @@ def test_records_recognised_and_order_kept() -> None:
     checklist = yaml.safe_load(planned.files["checklists.yaml"])["checklists"][0]
     assert checklist["items"] == [{"text": "Changelog written", "done": True}, {"text": "Tag pushed", "done": False}]
     outline = yaml.safe_load(planned.files["outline.yaml"])["sections"]
-    assert [s["kind"] for s in outline] == ["free", "free", "checklists", "free"]
-    bodies = yaml.safe_load(planned.files["sections.yaml"])["sections"]
-    assert bodies[1]["body"].startswith("## Components\n\n| Component | Status | Notes |")
+    assert [s["kind"] for s in outline] == ["free", "components", "checklists", "free"]
+    assert outline[1]["columns"][1] == {"header": "Status", "cell": "{icon} {status}"}
+    components = yaml.safe_load(planned.files["components.yaml"])["components"]
+    assert [(c["name"], c["status"], c["note"]) for c in components] == [
+        ("Gateway", {"label": "OK", "text": "Working"}, "handles 2k rps"),
+        ("Billing export", {"label": "PARTIAL", "text": "Partial"}, "CSV only"),
+    ]
 
 
 def test_two_dates_keep_the_latest_and_name_the_other_in_a_comment() -> None:

@@ -123,15 +123,14 @@ def test_the_date_note_goes_to_project_yaml_and_the_latest_date_is_kept() -> Non
     project = planned.files["project.yaml"]
     assert "# Kept 2025-03-09 as the document's date, from a dated event in the body at S.md:7 (" in project
     assert yaml.safe_load(project)["project"]["last_updated"] == "2025-03-09"
-    assert planned.notes == {"project.yaml": 1, "sections.yaml": 9, "checklists.yaml": 1}
+    assert planned.notes == {"project.yaml": 1, "sections.yaml": 5, "components.yaml": 4, "checklists.yaml": 1}
     assert (planned.found, planned.left) == (13, 0)
 
 
 def test_a_note_sits_above_the_record_that_keeps_the_value() -> None:
     text = (HERE / "contradictory_status.md").read_text(encoding="utf-8")
-    sections = plan_import(text, "S.md", TODAY).files["sections.yaml"]
-    above = sections.split("- id: service-health")[0].rsplit("- id:", 1)[1]
-    assert "Kept '❌ FAILED' for 'Billing Export'" in above
+    components = plan_import(text, "S.md", TODAY).files["components.yaml"]  # the table's rows are records
+    assert re.search(r"^# Kept '❌ FAILED' for 'Billing Export'.*\n- id: billing-export$", components, re.M)
     checklists = plan_import(text, "S.md", TODAY).files["checklists.yaml"]
     assert re.search(r"^# Kept the tick of 'Rotate signing keys'.*\n- id: launch-checklist$", checklists, re.M)
 
@@ -261,7 +260,8 @@ def test_cli_prints_the_findings_then_what_was_settled_and_where(
     assert out.count("STATUS.md:") == 13
     assert (
         "contradictions: 13 of 13 findings settled in the data, 0 left as written; the notes ('#' comments above "
-        "the records) are in data/project.yaml (1), data/sections.yaml (9), data/checklists.yaml (1)"
+        "the records) are in data/project.yaml (1), data/sections.yaml (5), data/components.yaml (4), "
+        "data/checklists.yaml (1)"
     ) in err
     assert run_cli("render", "--output", "OUT.md", "--today", "2025-03-10")[0] == 0
     assert run_cli("lint", "OUT.md")[0] == 0
