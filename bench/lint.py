@@ -12,14 +12,25 @@ size costs at most 1.5x per KB what the smallest does. Targets are printed, neve
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from run import FLOOR_IMPORTS, PYTHON, ROOT, Sample, child_env, measure, row, status_gen_argv, verdict
+from run import (
+    FLOOR_IMPORTS,
+    PYTHON,
+    ROOT,
+    Sample,
+    child_env,
+    measure,
+    per_kb_table,
+    row,
+    smoke_options,
+    status_gen_argv,
+    verdict,
+)
 
 sys.path.insert(0, str(ROOT))
 
@@ -55,11 +66,7 @@ def cpu_per_kb(text: str, rounds: int) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--smoke", action="store_true", help="one run, small sizes, no targets (CI)")
-    parser.add_argument("--repeat", type=int, default=7, help="runs per command (default 7)")
-    args = parser.parse_args(argv)
-    repeat = 1 if args.smoke else args.repeat
+    smoke, repeat = smoke_options(__doc__.split("\n\n")[0], argv)
     with tempfile.TemporaryDirectory(prefix="status-gen-bench-lint-") as temp:
         workdir = Path(temp)
         env = child_env(workdir)
@@ -67,17 +74,15 @@ def main(argv: list[str] | None = None) -> int:
         doc.write_text(document(30 * 1024), encoding="utf-8")
         lint = Sample("lint 30 KB", [*status_gen_argv(), "lint", str(doc)], cwd=workdir)
         floor = Sample("dependency floor", [PYTHON, "-c", FLOOR_IMPORTS], cwd=workdir)
-        measure([floor, lint], repeat, env, warm_up=not args.smoke)
+        measure([floor, lint], repeat, env, warm_up=not smoke)
     print("| Command | Median wall | Peak memory | Note |\n|---|---|---|---|")
     print(row("`python -c 'import pydantic, jinja2, yaml, click'` (floor)", floor))
     print(row("`status-gen lint` 30 KB document", lint, f"{len(document(30 * 1024).encode()):,} bytes"))
-    sizes = [30, 100] if args.smoke else [30, 100, 300, 1000]
-    rounds = 1 if args.smoke else 3
+    sizes = [30, 100] if smoke else [30, 100, 300, 1000]
+    rounds = 1 if smoke else 3
     scaling = [(kb, cpu_per_kb(document(kb * 1024), rounds)) for kb in sizes]
-    print("\n| Document | lint_text CPU per KB |\n|---|---|")
-    for kb, per_kb in scaling:
-        print(f"| {kb:,} KB | {per_kb:,.0f} µs |")
-    if not args.smoke:
+    print(per_kb_table("lint_text CPU per KB", scaling, "µs"), end="")
+    if not smoke:
         print(f"\n- (a) lint 30 KB / dependency floor: {verdict(lint.median / floor.median, 1.5)}")
         print(f"- (b) per-KB cost at 1 MB / at 30 KB: {verdict(scaling[-1][1] / scaling[0][1], 1.5)}")
     return 0

@@ -21,7 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,6 +54,7 @@ class Sample:
     peaks: list[int] = field(default_factory=list)
     codes: set[int] = field(default_factory=set)
     cold: bool = False  # every run without bytecode or template caches, like a first run
+    prepare: Callable[[], None] | None = None  # before every run, untimed (import needs a fresh folder)
 
     @property
     def median(self) -> float:
@@ -83,12 +84,23 @@ def child_env(workdir: Path) -> dict[str, str]:
     return env
 
 
+def smoke_options(description: str, argv: list[str] | None) -> tuple[bool, int]:
+    """(--smoke, runs per command) from the command line of a benchmark with sizes in process."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--smoke", action="store_true", help="one run, small sizes, no targets (CI)")
+    parser.add_argument("--repeat", type=int, default=7, help="runs per command (default 7)")
+    args = parser.parse_args(argv)
+    return args.smoke, 1 if args.smoke else args.repeat
+
+
 def run_once(sample: Sample, env: dict[str, str], record: bool = True) -> None:
     """One child process: wall time from spawn to reaped, and its own peak RSS (not ours)."""
     if sample.cold:
         env = {k: v for k, v in env.items() if k != "PYTHONPYCACHEPREFIX"}
         env["PYTHONDONTWRITEBYTECODE"] = "1"
         env["XDG_CACHE_HOME"] = tempfile.mkdtemp(dir=env["XDG_CACHE_HOME"])
+    if sample.prepare is not None:
+        sample.prepare()
     start = time.perf_counter()
     child = subprocess.Popen(
         sample.argv,
@@ -170,6 +182,12 @@ def synthetic_project(workdir: Path, issues: int, tool: list[str], env: dict[str
 
 def row(name: str, sample: Sample, note: str = "") -> str:
     return f"| {name} | {sample.median * 1000:,.0f} ms | {sample.peak_mib:,.0f} MiB | {note} |"
+
+
+def per_kb_table(what: str, scaling: list[tuple[int, float]], unit: str, digits: int = 0) -> str:
+    """A Markdown table of a cost per KB (``unit``) at each document size in KB."""
+    rows = "".join(f"| {kb:,} KB | {value:,.{digits}f} {unit} |\n" for kb, value in scaling)
+    return f"\n| Document | {what} |\n|---|---|\n{rows}"
 
 
 def verdict(value: float, limit: float) -> str:

@@ -84,3 +84,31 @@ def test_table_spans_of_a_rendered_synthetic_document(synthetic: Path) -> None:
     expected = [tuple(t.map) for t in whole if t.type == "table_open" and t.map]
     assert len(expected) == 2
     assert _tables(text, text.split("\n")) == expected
+
+
+def test_the_import_benchmark_document_renders_back_every_line(tmp_path: Path) -> None:
+    """bench/importer.py times imports that work: its document comes back whole."""
+    from importer import renders_back
+    from lint import document
+
+    assert renders_back(document(30 * 1024), tmp_path) == 1.0
+
+
+BLOCK_CASES = [
+    *TABLE_CASES,
+    "# T *x*\n\n> quote\n> > deeper\n\n1. a\n   - b\n\n```\n# no\n```\n\n<details>\n\n## y\n\n</details>\n",
+    "Setext\n===\n\n- [x] done\n- [ ] open\n\n[ref]: https://example.com\n\n    indented code\n",
+]
+
+
+@pytest.mark.parametrize("text", BLOCK_CASES)
+def test_block_only_parsing_finds_the_blocks_a_full_parse_finds(text: str) -> None:
+    """Import and the free-section check parse blocks without inline content (3x faster)."""
+    from markdown_it import MarkdownIt
+
+    def blocks(parser: MarkdownIt) -> list[tuple[str, int, list[int] | None, str]]:
+        return [(t.type, t.level, t.map, t.content) for t in parser.parse(text)]
+
+    full = MarkdownIt("commonmark", {"maxNesting": 40}).enable("table")
+    assert blocks(full.disable("inline")) == blocks(MarkdownIt("commonmark", {"maxNesting": 40}).enable("table"))
+

@@ -24,7 +24,8 @@ def split(text: str) -> list[Block]:
     """The top-level blocks of ``text`` (LF line breaks), in order."""
     from markdown_it import MarkdownIt
 
-    tokens = MarkdownIt("commonmark", {"maxNesting": 40}).enable("table").parse(text)
+    # Block structure only: a heading's text is its inline token's content, set without parsing it.
+    tokens = MarkdownIt("commonmark", {"maxNesting": 40}).enable("table").disable("inline").parse(text)
     found: list[tuple[int, int, str, int, str]] = []
     for i, token in enumerate(tokens):
         if token.level != 0 or token.nesting < 0 or token.map is None:

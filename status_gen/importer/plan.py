@@ -270,8 +270,10 @@ def _text(lines: list[str], start: int, until: int) -> str:
 
 def _opens(text: str) -> bool:
     """Whether a block, after nothing open, leaves something open (or is refused as free text)."""
-    # Without '<', a fence or a table there is nothing to leave open: skip the parse.
-    return any(mark in text for mark in "<`~|") and _body_problem(text) is not None
+    # Only HTML stays open past its block: a fence left open runs to the end of the document (no
+    # block follows it), and a table with a wrong cell count swallows nothing (the check of the
+    # finished part refuses it). Without a '<' there is no parse to pay for.
+    return "<" in text and _body_problem(text) is not None
 
 
 def _body_problem(body: str) -> tuple[int, str] | None:
