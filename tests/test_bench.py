@@ -111,4 +111,3 @@ def test_block_only_parsing_finds_the_blocks_a_full_parse_finds(text: str) -> No
 
     full = MarkdownIt("commonmark", {"maxNesting": 40}).enable("table")
     assert blocks(full.disable("inline")) == blocks(MarkdownIt("commonmark", {"maxNesting": 40}).enable("table"))
-
