@@ -20,7 +20,7 @@ import click
 
 from .errors import StatusGenError, flatten
 from .paths import shown
-from .report import REPORTERS, Options, shield, visible
+from .report import REPORTERS, Options, no_azure_commands, shield, visible
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_INPUT, EXIT_BUG = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130  # the shell's code for SIGINT
@@ -40,7 +40,7 @@ def _emit(text: str, *, err: bool = False, guard: bool = False) -> None:
     message, not a traceback: the OSError becomes an input error here.
     """
     if guard:
-        text = shield(text, _options())
+        text = shield(no_azure_commands(text), _options())
     stream = sys.stderr if err else sys.stdout
     try:
         stream.write(text)

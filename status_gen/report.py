@@ -49,12 +49,17 @@ def visible(text: str) -> str:
     """``text`` on one line, invisible characters escaped: a newline, CR or ESC from the data can
     neither start a line (a forged CI command) nor drive the terminal. Azure Pipelines obeys
     ``##vso[`` anywhere in a line, on or off GitHub, so its second '#' is escaped too."""
-    if "##" in text:
-        text = _AZURE_COMMAND.sub(r"#\\x23", text)
+    text = no_azure_commands(text)
     return text if text.isprintable() else "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 _AZURE_COMMAND = re.compile(r"##(?=vso\[)", re.IGNORECASE)
+
+
+def no_azure_commands(text: str) -> str:
+    """``##vso[`` written ``#\\x23vso[``: the Azure Pipelines agent obeys it anywhere in any line of
+    any step's output, and it has no ``::stop-commands::``, so only escaping shields it there."""
+    return _AZURE_COMMAND.sub(r"#\\x23", text) if "##" in text else text
 
 
 def shield(text: str, options: Options) -> str:
@@ -139,17 +144,21 @@ def _problem_dict(p: Problem) -> dict[str, Any]:
 
 
 def _dump(payload: Any) -> str:
-    """JSON in which no line can be a runner command: ``##[`` is written ``#\\u0023[`` (``#`` only
-    occurs inside strings, where the escape reads back as the same text) and no line can start
-    with ``::``. JSON escapes CR, LF and other control characters itself; the Unicode breaks too."""
+    """JSON in which no line can be a runner command: ``##[`` is written ``#\\u0023[`` and ``##vso[``
+    ``#\\u0023vso[`` (``#`` only occurs inside strings, where the escape reads back as the same
+    text) and no line can start with ``::``. JSON escapes CR, LF and other control characters
+    itself; the Unicode breaks too."""
     import json  # only the JSON formats pay for it; --help and rules import this module too
 
     return json_safe(json.dumps(payload, indent=2, ensure_ascii=False)) + "\n"
 
 
+_JSON_COMMAND = re.compile(r"##(?=\[|vso\[)", re.IGNORECASE)
+
+
 def json_safe(text: str) -> str:
-    """JSON text with ``##[`` and the Unicode line breaks escaped (see ``_dump``); same data."""
-    text = text.replace("##[", "#\\u0023[").replace("\u0085", "\\u0085")
+    """JSON text with ``##[``, ``##vso[`` and the Unicode line breaks escaped (see ``_dump``); same data."""
+    text = _JSON_COMMAND.sub(r"#\\u0023", text).replace("\u0085", "\\u0085")
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 

@@ -19,9 +19,13 @@ import pytest
 
 from status_gen.report import REPORTERS
 from tests.conftest import EXAMPLE_TODAY, run_cli
+from tests.security import azure_agent
 from tests.security.github_runner import Command, annotation_title, obeyed
 
-FORGED_TITLE = "Auth\n::add-mask::hunter2\n::error::forged title\r##[warning]forged after CR"
+FORGED_TITLE = (
+    "Auth\n::add-mask::hunter2\n::error::forged title\r##[warning]forged after CR"
+    " ##vso[task.setvariable variable=x]forged on Azure"
+)
 OUR_TITLES = {"SG304 closed-issue-in-priorities", "stale document", "load error"}
 
 
@@ -41,7 +45,8 @@ def hostile(project: Path) -> Path:
     _edit(
         project / "data/tests.yaml",
         "    command: python tests/unified_test_runner.py --real-services\n",
-        '    command: "##[error]forged in a test command"\n  - label: Stop\n    command: "##[stop-commands]attacker"\n',
+        '    command: "##[error]forged in a test command ##vso[task.prependpath]/tmp/evil"\n'
+        '  - label: Stop\n    command: "##[stop-commands]attacker"\n',
     )
     _edit(
         project / "data/priorities.yaml",
@@ -71,6 +76,10 @@ def _not_ours(commands: list[Command]) -> list[Command]:
 
 
 def _assert_nothing_forged(fmt: str, on_actions: bool, out: str, err: str) -> None:
+    # Azure Pipelines reads every step's output, whatever GITHUB_ACTIONS says, and obeys ##vso[
+    # anywhere in a line: no format, on or off GitHub, may carry one through.
+    for stream in (out, err):
+        assert azure_agent.obeyed(stream) == [], azure_agent.obeyed(stream)
     if not on_actions and fmt == "text":
         # Off GitHub Actions no runner reads the text (GitHub's sets GITHUB_ACTIONS=true), so a
         # '##[' inside a line, or a diff's context line ' ::x', is left as written; but each name
@@ -126,7 +135,7 @@ def test_names_with_newlines_stay_on_one_line(
 def test_a_load_error_quoting_hostile_text_forges_nothing(
     project: Path, monkeypatch: pytest.MonkeyPatch, fmt: str, on_actions: bool
 ) -> None:
-    label = _yaml_string("X\n::error::forged label\r##[add-mask]x")  # under 40 characters
+    label = _yaml_string("X\n::error::forged label\r##vso[a.b]x")  # under 40 characters
     _edit(project / "data/components.yaml", "status: NOT RUNNING", f"status: {label}")
     code, out, err = _run(monkeypatch, on_actions, "check", "--today", EXAMPLE_TODAY, "--format", fmt)
     assert code == 2
@@ -162,6 +171,11 @@ def test_the_runner_model_finds_what_it_should() -> None:
     assert [c.name for c in obeyed(raw)] == ["add-mask", "error", "warning", "set-output", "stop-commands", "notice"]
 
 
+def test_the_azure_agent_model_finds_what_it_should() -> None:
+    raw = f"x {FORGED_TITLE}\n##[group]g\nmid ##VSO[task.prependpath]/x\n#\\x23vso[task.complete]escaped"
+    assert [c.name for c in azure_agent.obeyed(raw)] == ["task.setvariable", "##[group]", "task.prependpath"]
+
+
 @pytest.mark.parametrize("on_actions", [True, False], ids=["actions", "local"])
 def test_docs_check_diff_of_a_hostile_readme_forges_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, on_actions: bool
@@ -170,7 +184,9 @@ def test_docs_check_diff_of_a_hostile_readme_forges_nothing(
 
     monkeypatch.chdir(tmp_path)
     begin, end = markers("labels")
-    readme = f"##[error]forged before the table\n::add-mask::x\n{begin}\nold \r::error::cr\n{end}\n"
+    readme = (
+        f"##[error]forged before the table\n::add-mask::x ##vso[task.complete]x\n{begin}\nold \r::error::cr\n{end}\n"
+    )
     (tmp_path / "README.md").write_text(readme, encoding="utf-8", newline="")
     code, out, err = _run(monkeypatch, on_actions, "docs", "--check")
     assert code == 1 and "forged before the table" in out
@@ -185,7 +201,9 @@ def test_lint_messages_quoting_a_hostile_document_forge_nothing(
     from tests.lint.test_lint_cli import CONTRADICTORY
 
     monkeypatch.chdir(tmp_path)
-    text = CONTRADICTORY.read_text(encoding="utf-8").replace("Auth Service", "Auth ##[error]forged lint")
+    text = CONTRADICTORY.read_text(encoding="utf-8").replace(
+        "Auth Service", "Auth ##[error]forged lint ##vso[task.setvariable variable=x]y"
+    )
     (tmp_path / "h.md").write_text(text, encoding="utf-8")
     code, out, err = _run(monkeypatch, on_actions, "lint", "h.md", "--format", fmt)
     assert code == 1 and "forged lint" in out
@@ -198,9 +216,10 @@ def test_lint_messages_quoting_a_hostile_document_forge_nothing(
     ]
     assert ours or fmt != "github"
     assert [c for c in obeyed(out) + obeyed(err) if c.name != "stop-commands" and c not in ours] == []
+    assert azure_agent.obeyed(out) + azure_agent.obeyed(err) == []
 
 
-HOSTILE_NAME = "DB ##[error]forged diff\\n::add-mask::x"  # as written in YAML double quotes
+HOSTILE_NAME = "DB ##[error]forged diff\\n::add-mask::x ##VSO[task.setvariable variable=y]z"  # YAML double quotes
 
 
 def _history(repo: Path) -> None:
