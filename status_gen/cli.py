@@ -84,9 +84,19 @@ def _parse_today(value: str | None, as_of: dt.date | None = None) -> dt.date:
         raise StatusGenError(f"--today must be a date as YYYY-MM-DD, not '{value}'") from None
 
 
+# An option block shared by several commands: written once, applied like click's own decorators.
+_Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
+_data: _Decorator = click.option("--data", metavar="DIR", help="Folder of YAML data files [default: data/].")
+
+
+def _config(help_text: str) -> _Decorator:
+    """``--config FILE``; ``help_text`` says what this command reads from the settings."""
+    return click.option("--config", metavar="FILE", help=help_text)
+
+
 def _common(function: Callable[..., Any]) -> Callable[..., Any]:
-    options = [
-        click.option("--data", metavar="DIR", help="Folder of YAML data files [default: data/]."),
+    options: list[_Decorator] = [
+        _data,
         click.option(
             "--templates", metavar="DIR", help="Folder of template overrides [default: templates/ if present]."
         ),
@@ -99,18 +109,14 @@ def _common(function: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--today", metavar="YYYY-MM-DD", help="Date that age rules measure against [default: the system date]."
         ),
-        click.option(
-            "--config",
-            metavar="FILE",
-            help="Settings file [default: .status-gen.toml or [tool.status-gen] in pyproject.toml].",
-        ),
+        _config("Settings file [default: .status-gen.toml or [tool.status-gen] in pyproject.toml]."),
     ]
     for option in reversed(options):
         function = option(function)
     return function
 
 
-def _report_options(formats: list[str], help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+def _report_options(formats: list[str], help_text: str) -> _Decorator:
     """``--format`` (one of ``formats``, default text) and ``--strict``: how check and lint report."""
 
     def decorate(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -274,8 +280,8 @@ def check(
 @main_group.command(name="diff")
 @click.argument("revision", required=False, metavar="[REV]")
 @click.argument("revision2", required=False, metavar="[REV2]")
-@click.option("--data", metavar="DIR", help="Folder of YAML data files [default: data/].")
-@click.option("--config", metavar="FILE", help="Settings file [default: .status-gen.toml or pyproject.toml].")
+@_data
+@_config("Settings file [default: .status-gen.toml or pyproject.toml].")
 @click.option(
     "--format",
     "fmt",
@@ -324,11 +330,7 @@ def diff_command(revision: str | None, revision2: str | None, data: str | None, 
 @main_group.command()
 @click.argument("documents", nargs=-1, required=True, metavar="DOC.md...")
 @_report_options(["text", "json", "github"], "How to print findings.")
-@click.option(
-    "--config",
-    metavar="FILE",
-    help="Settings file (rule levels, labels, min_pass_rate) [default: .status-gen.toml or pyproject.toml].",
-)
+@_config("Settings file (rule levels, labels, min_pass_rate) [default: .status-gen.toml or pyproject.toml].")
 def lint(documents: tuple[str, ...], fmt: str, strict: bool, config: str | None) -> int:
     """Find contradictions in hand-written Markdown status documents. Never writes.
 
@@ -382,11 +384,7 @@ def lint(documents: tuple[str, ...], fmt: str, strict: bool, config: str | None)
 @click.option(
     "--today", metavar="YYYY-MM-DD", help="Date used when the document states none [default: the system date]."
 )
-@click.option(
-    "--config",
-    metavar="FILE",
-    help="Settings file (labels for lint's findings) [default: .status-gen.toml or pyproject.toml].",
-)
+@_config("Settings file (labels for lint's findings) [default: .status-gen.toml or pyproject.toml].")
 def import_command(document: str, data_dir: str, today: str | None, config: str | None) -> int:
     """Turn a hand-written Markdown status document into a data folder that renders it back.
 
@@ -437,11 +435,7 @@ def import_command(document: str, data_dir: str, today: str | None, config: str 
 
 
 @main_group.command(name="labels")
-@click.option(
-    "--config",
-    metavar="FILE",
-    help="Settings file whose [labels] to include [default: .status-gen.toml or pyproject.toml].",
-)
+@_config("Settings file whose [labels] to include [default: .status-gen.toml or pyproject.toml].")
 def labels_command(config: str | None) -> int:
     """List the status labels: label, icon, level (ok, warn, fail) and origin (built-in or config).
 
@@ -467,8 +461,8 @@ def labels_command(config: str | None) -> int:
 
 
 @main_group.command()
-@click.option("--data", metavar="DIR", help="Folder of YAML data files [default: data/].")
-@click.option("--config", metavar="FILE", help="Settings file [default: .status-gen.toml or pyproject.toml].")
+@_data
+@_config("Settings file [default: .status-gen.toml or pyproject.toml].")
 @click.option("--output", "-o", metavar="FILE|-", help="'-' is stdout [default: the 'badge' setting, else status.svg].")
 def badge(data: str | None, config: str | None, output: str | None) -> int:
     """Write a status badge: an SVG with the overall health and the open P0 count.
@@ -503,11 +497,7 @@ def badge(data: str | None, config: str | None, output: str | None) -> int:
 
 @main_group.command()
 @click.option("--output", "-o", metavar="DIR", help="Folder for the schema files [default: schemas/].")
-@click.option(
-    "--config",
-    metavar="FILE",
-    help="Settings file whose labels the schemas offer [default: .status-gen.toml or pyproject.toml].",
-)
+@_config("Settings file whose labels the schemas offer [default: .status-gen.toml or pyproject.toml].")
 @click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 if a schema file is missing or stale.")
 def schema(output: str | None, config: str | None, check_only: bool) -> int:
     """Write a JSON Schema for each kind of data file (<kind>.schema.json).
@@ -617,12 +607,8 @@ def command_options() -> list[tuple[str, str, list[str]]]:
 
 
 @main_group.command(name="sync")
-@click.option("--data", metavar="DIR", help="Folder of YAML data files [default: data/].")
-@click.option(
-    "--config",
-    metavar="FILE",
-    help="Settings file [default: .status-gen.toml or [tool.status-gen] in pyproject.toml].",
-)
+@_data
+@_config("Settings file [default: .status-gen.toml or [tool.status-gen] in pyproject.toml].")
 @click.option("--dry-run", is_flag=True, help="Print the changes; write nothing (exit 1 if there are any).")
 def sync_command(data: str | None, config: str | None, dry_run: bool) -> int:
     """Copy the issue tracker's states and dates into issues.yaml.
@@ -708,7 +694,7 @@ def init_command(directory: str, today: str | None, skip_existing: bool, preset:
 
 
 @main_group.command(name="rules")
-@click.option("--config", metavar="FILE", help="Settings file whose rule levels apply [default: found as for check].")
+@_config("Settings file whose rule levels apply [default: found as for check].")
 def rules_command(config: str | None) -> int:
     """List every rule: code, slug, the level in effect here (and the default where it differs), summary.
 
