@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -411,8 +411,18 @@ def _plain(children: Iterable[Token]) -> tuple[str, list[str]]:
 
 def word_level(text: str, words: Mapping[str, str] | None = None) -> str | None:
     """The level of the status word ``text`` starts with (as a table's status cell reads), or None."""
-    status = _words(tuple(sorted((words if words is not None else vocabulary()).items()))).leading_status(text)
-    return status.level if status else None
+    return word_reader(words)(text)
+
+
+def word_reader(words: Mapping[str, str] | None = None) -> Callable[[str], str | None]:
+    """``word_level`` over one vocabulary, compiled once (for reading many cells)."""
+    reader = _words(tuple(sorted((words if words is not None else vocabulary()).items())))
+
+    def level(text: str) -> str | None:
+        status = reader.leading_status(text)
+        return status.level if status else None
+
+    return level
 
 
 def icon_status(text: str) -> Status | None:

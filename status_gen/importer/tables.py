@@ -16,12 +16,13 @@ difference and the table stays verbatim in a free section, which is always safe.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pydantic import ValidationError
 
 from .. import models as m
-from ..claims import ICONS, vocabulary, word_level
+from ..claims import ICONS, vocabulary, word_reader
 from ..columns import cells as draw_cells
 from ..errors import Location, StatusGenError
 from ..escape import inline
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from ..derive import Status
     from ..vocabulary import Label
 
+_Reader = Callable[[str], "str | None"]  # a status word's level (claims.word_reader)
 MAX_ROWS = 2000  # rows in one table; a longer one is refused with its line (a bound on the work)
 _ICON = re.compile("(" + "|".join(re.escape(icon) for icon in ICONS) + ")\ufe0f?")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -173,7 +175,7 @@ def _read(lines: list[str]) -> _Table | None:
 
 def _plan(read: _Table, labels: dict[str, Label]) -> tuple[str, list[dict[str, str]], list[dict[str, Any]]] | None:
     """(kind, columns, records) that draw ``read`` back exactly, or None."""
-    words = vocabulary({name: label.level for name, label in labels.items()})
+    words = word_reader(vocabulary({name: label.level for name, label in labels.items()}))
     columns_of = list(zip(*read.rows, strict=True)) if read.rows else [() for _ in read.headers]
     status_at, statuses = None, None
     # A column of markers is the status (one headed like a status first); without markers, only a
@@ -347,7 +349,7 @@ def _value(fmt: str, name: str, cell: str) -> str | None:
     return value if fill(fmt, {name: value}) == cell else None
 
 
-def _statuses(cells: list[str], labels: dict[str, Label], words: dict[str, str]) -> tuple[str, list[object]] | None:
+def _statuses(cells: list[str], labels: dict[str, Label], words: _Reader) -> tuple[str, list[object]] | None:
     """(cell format, each row's status) when every cell states a status in one shape, else None."""
     if not cells:
         return None
@@ -358,7 +360,7 @@ def _statuses(cells: list[str], labels: dict[str, Label], words: dict[str, str])
     return None
 
 
-def _status_cell(fmt: str, cell: str, labels: dict[str, Label], words: dict[str, str]) -> object | None:
+def _status_cell(fmt: str, cell: str, labels: dict[str, Label], words: _Reader) -> object | None:
     icon_match = _ICON.match(cell)
     icon = icon_match.group() if icon_match else None
     rest = cell[len(icon) :] if icon else cell
@@ -384,7 +386,7 @@ def _status_cell(fmt: str, cell: str, labels: dict[str, Label], words: dict[str,
     return _status(icon, text, labels, words)
 
 
-def _status(icon: str | None, text: str | None, labels: dict[str, Label], words: dict[str, str]) -> object | None:
+def _status(icon: str | None, text: str | None, labels: dict[str, Label], words: _Reader) -> object | None:
     """A record's status for a marker and words as written: a label, or {label, level, text, icon}."""
     level = ICONS.get(icon.replace("\ufe0f", "")) if icon else None
     label: str | None
@@ -392,7 +394,7 @@ def _status(icon: str | None, text: str | None, labels: dict[str, Label], words:
         label, shown = text, None
         level = level or labels[text].level
     else:
-        said = word_level(text, words) if text else None
+        said = words(text) if text else None
         if level is not None and said is not None and said != level:
             return None  # the marker and the words disagree: the document must settle it first
         level = level or said

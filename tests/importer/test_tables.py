@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from status_gen.config import load_config
 from status_gen.importer import plan_import
@@ -15,6 +18,7 @@ from status_gen.lint import lint_text
 from tests.conftest import run_cli
 
 FIXTURE = Path(__file__).parent / "tables_status.md"
+EXAMPLES = int(os.environ.get("STATUS_GEN_PROPERTY_EXAMPLES", "40"))
 DAY = dt.date(2026, 1, 1)
 
 
@@ -160,3 +164,50 @@ def test_several_tables_of_one_kind_each_show_their_own_rows(project: Path) -> N
     assert out.endswith(text.split("\n", 1)[1])
     outline = yaml.safe_load((project / "data" / "outline.yaml").read_text(encoding="utf-8"))["sections"]
     assert [s.get("ids") for s in outline if s["kind"] == "components"] == [["one"], ["two", "three"]]
+
+
+FIRST = ["Component", "Test Suite", "Phase", "Risk", "Metric"]
+HEADERS = ["Status", "Notes", "Passed", "Total", "Failed", "Rate", "Port", "Severity", "Progress", "Value"]
+# Cells by the kind of column they fit; a column draws from one kind, or from all of them.
+COLUMN_CELLS = [
+    ["✅ OK", "✅ Working", "🟢 Healthy", "⚠️ PARTIAL", "❌ BROKEN", "🔄 In progress"],
+    ["✅", "⚠️", "❌"],
+    ["12", "14", "2", "0"],
+    ["85.7%", "40%", "**40%**", "100%"],
+    ["Alpha", "**Beta**", "`gamma`", "", "a \\| b", "plain words"],
+    ["✅ Broken", "<b>x</b>", "::error::x", "~1 s", "+x", "#12", "12/14", "15/14"],
+]
+CELLS = [cell for cells in COLUMN_CELLS for cell in cells]
+
+
+@settings(
+    max_examples=EXAMPLES, deadline=None, derandomize=EXAMPLES <= 40, suppress_health_check=[HealthCheck.too_slow]
+)
+@given(data=st.data())
+def test_any_table_comes_back_line_for_line(data: st.DataObject) -> None:
+    """Claimed or kept as text, every line of a table is in the rendered document, and lint stays clean."""
+    import tempfile
+
+    from status_gen.api import build
+    from status_gen.importer import lines_kept, write_import
+
+    width = data.draw(st.integers(1, 4))
+    headers = [data.draw(st.sampled_from(FIRST))]
+    headers += data.draw(st.lists(st.sampled_from(HEADERS), min_size=width, max_size=width, unique=True))
+    pools = [data.draw(st.sampled_from([*COLUMN_CELLS, CELLS])) for _ in range(width)]
+    height = data.draw(st.integers(1, 4))
+    rows = [[f"Part {n}"] + [data.draw(st.sampled_from(pool)) for pool in pools] for n in range(height)]
+    table = [f"| {' | '.join(headers)} |", "|" + "---|" * len(headers)]  # unique names: no row contradicts another
+    table += ["| " + " | ".join(row) + " |" for row in rows]
+    text = "# T\n\n**Last Updated:** 2025-10-02\n\n## Parts\n\n" + "\n".join(table) + "\n"
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(scratch)
+        planned = plan_import(text, "S.md", DAY)
+        write_import(root / "data", planned.files, root)
+        config = load_config(None, root)
+        rendered = build(config, DAY, "OUT.md").text
+    assert lines_kept(text, rendered) == 1.0, rendered
+    same = {" ".join(line.split()) for line in rendered.split("\n")}
+    assert {" ".join(line.split()) for line in table} <= same, rendered  # as written, markup and all
+    if not lint_text(text, "S.md", config):
+        assert lint_text(rendered, "OUT.md", config) == []
