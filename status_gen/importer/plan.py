@@ -227,8 +227,9 @@ def _recognise(context: Context, index: int) -> Found | None:
 
 def _free(context: Context, start: int, until: int) -> list[_Part]:
     """Lines ``start``..``until`` as one or more free sections (each under the size limit)."""
-    first = context.lines[start] if start < len(context.lines) else ""
-    heading = first.lstrip("#").strip() if first.startswith("#") else ""
+    # Named after the heading it sits under (ATX or setext), so ids say where the text stood.
+    above = [b.text for b in context.blocks if b.type == "heading" and b.start <= start]
+    heading = above[-1] if above else ""
     cuts = [b.start for b in context.blocks if start < b.start < until]
     parts = []
     for begin, end in _pieces(context.lines, start, until, cuts, context.source):

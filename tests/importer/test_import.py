@@ -113,3 +113,10 @@ def test_crlf_and_bom_import_like_the_plain_text(project: Path) -> None:
     assert run_cli("import", "STATUS.md")[0] == 0
     expected = plan_import(plain, "STATUS.md", dt.date(2026, 1, 1)).files
     assert {name: (project / "data" / name).read_text(encoding="utf-8") for name in expected} == expected
+
+
+def test_free_sections_are_named_after_the_heading_they_sit_under_setext_included() -> None:
+    text = "Status\n======\n\nIntro text.\n\nServices\n--------\n\nSome prose.\n\n> a quote\n"
+    planned = plan_import(text, "S.md", dt.date(2026, 1, 1))
+    ids = [s["id"] for s in yaml.safe_load(planned.files["outline.yaml"])["sections"]]
+    assert ids == ["status", "services"]
