@@ -507,6 +507,55 @@ def reference_shape(check: Checker) -> Checker:
     return checked
 
 
+def _plain_line(case: Case, spec: Any, record: Any, n: int) -> str:
+    """What a reader sees on a record's 'item' line, computed from the record alone."""
+    from status_gen.listitems import FIELDS
+
+    values = {"n": str(n)}
+    for name in FIELDS[spec.kind]:
+        value = getattr(record, name, None)
+        values[name] = "" if value is None else str(value)
+    icons = {"ok": "✅", "warn": "⚠️", "fail": "❌"}
+    if spec.kind == "issues":
+        values["status"] = ISSUE_WORDS[record.status]
+        values["icon"] = icons["ok" if record.status in ("resolved", "closed") else "warn"]
+    elif spec.kind == "blockers":
+        values["icon"] = icons["fail" if record.severity == "P0" else "warn"]
+    elif "status" in values and spec.kind != "priorities":  # a label, maybe shown as {label, text, icon}
+        values["status"] = getattr(record.status, "text", None) or str(record.status)
+        values["icon"] = getattr(record.status, "icon", None) or icons[case.level(record.status)]
+    line = re.sub(r"\{([a-z_]+)\}", lambda m: values[m[1]], spec.item)
+    return blocks(line)[0].text
+
+
+def item_sections_agree(case: Case, text: str) -> list[str]:
+    """Each 'item' section lists the records its 'ids' name (open blockers only), in order, each
+    line with the record's own values and the icon of its own level."""
+    from status_gen.kinds import KINDS, record_id
+
+    outline = case.data.outline
+    if outline is None or not outline.sections:
+        return []
+    found = blocks(text)
+    failures = []
+    for spec in outline.sections:
+        if spec.item is None or spec.ids is None:
+            continue
+        pool = {record_id(r): r for r in KINDS[spec.kind].every(case.data)}  # type: ignore[misc]
+        shown = [pool[i] for i in spec.ids if spec.kind != "blockers" or pool[i].status == "open"]
+        expected = [_plain_line(case, spec, r, n) for n, r in enumerate(shown, start=1)]
+        at = next((i for i, b in enumerate(found) if b.kind == "heading" and b.text == spec.heading), None)
+        lines = []
+        for block in found[at + 1 :] if at is not None else []:
+            if block.kind == "heading":
+                break
+            if block.kind == "item" and block.level == 1:
+                lines.append(block.text)
+        if lines != expected:
+            failures.append(f"section '{spec.heading}' lists {lines}, its records say {expected}")
+    return failures
+
+
 CHECKERS: list[Checker] = [
     reference_shape(readiness_agrees),
     reference_shape(readiness_reason_names_every_cause),
@@ -523,6 +572,7 @@ CHECKERS: list[Checker] = [
     free_sections_as_written,
     component_map_agrees,
     columns_agree,
+    item_sections_agree,
 ]
 
 
@@ -758,6 +808,53 @@ def draw_columns_outline(draw: Any) -> dict[str, Any]:
     return {"sections": [*sections, {"kind": "checklists"}, {"kind": "free"}]}
 
 
+# Kinds an 'item' layout can show: the records a section may list by id, and a heading for it.
+ITEM_POOLS: dict[str, tuple[Callable[[dict[str, Any]], list[dict[str, Any]]], str]] = {
+    "components": (lambda files: files.get("components", {}).get("components", []), "Components"),
+    "issues": (lambda files: files.get("issues", {}).get("issues", []), "Issues"),
+    "blockers": (lambda files: files.get("blockers", {}).get("blockers", []), "Blockers"),
+    "risks": (lambda files: files.get("risks", {}).get("risks", []), "Known Issues"),
+    "priorities": (lambda files: files.get("priorities", {}).get("items", []), "Next Steps"),
+    "milestones": (lambda files: files.get("milestones", {}).get("milestones", []), "Roadmap"),
+    "achievements": (lambda files: files["project"]["project"]["achievements"], "Achievements"),
+}
+LEADS = {"components": "name", "issues": "title", "blockers": "title", "risks": "title"}
+LEADS |= {"priorities": "title", "milestones": "name", "achievements": "title"}
+
+
+def draw_item(draw: Any, kind: str) -> str:
+    """A random 'item' layout: a marker, maybe the icon, the record's name (maybe bold), more fields."""
+    from status_gen.listitems import FIELDS, LEVELLED, check
+
+    marker = draw(st.sampled_from(["-", "*", "+", "{n}.", "{n})"]))
+    icon = "{icon} " if kind in LEVELLED and draw(st.booleans()) else ""
+    lead = f"{{{LEADS[kind]}}}"
+    if kind == "issues" and draw(st.booleans()):
+        lead = "Issue #{number}: " + lead
+    lead = f"**{lead}**" if draw(st.booleans()) else lead
+    others = [f for f in FIELDS[kind] if f != LEADS[kind]] + (["icon"] if kind in LEVELLED and not icon else [])
+    rest = draw(st.lists(st.sampled_from(others), max_size=2, unique=True))
+    tail = "".join(draw(st.sampled_from([" - {x}", " ({x})"])).replace("x", name) for name in rest)
+    item = f"{marker} {icon}{lead}{tail}"
+    assert check(item, kind) is None, item
+    return item
+
+
+def draw_item_outline(draw: Any, files: dict[str, Any]) -> dict[str, Any]:
+    """An outline of 'item' sections: each kind's records split between two sections by 'ids'."""
+    sections: list[dict[str, Any]] = [{"kind": "header"}]
+    for kind, (pool, heading) in ITEM_POOLS.items():
+        records = pool(files)
+        for n, record in enumerate(records):  # priority items and achievements get ids to be listed by
+            record.setdefault("id", f"{kind[0]}{n}") if "number" not in record else None
+        order = draw(st.permutations([str(r.get("id", r.get("number"))) for r in records]))
+        cut = draw(st.integers(0, len(order)))
+        for part, ids in enumerate(p for p in (order[:cut], order[cut:]) if p):
+            item = draw_item(draw, kind)
+            sections.append({"kind": kind, "heading": f"{heading} part {part + 1}", "item": item, "ids": ids})
+    return {"sections": [*sections, {"kind": "checklists"}, {"kind": "free"}]}
+
+
 # Every optional data file: (kind, how to draw it). Present or absent independently.
 OPTIONAL_FILES: list[tuple[str, Callable[[Any, Ids], dict[str, Any]]]] = [
     ("components", draw_components),
@@ -812,6 +909,8 @@ def datasets(draw: Any) -> dict[str, Any]:
         for n in range(draw(st.integers(0, 2)))
     ]
     files["project"] = {"project": project}
+    if "preset" in files.get("outline", {}) and draw(st.booleans()):
+        files["outline"] = draw_item_outline(draw, files)
     return files
 
 
@@ -928,3 +1027,40 @@ def test_columns_checker_catches_planted_contradictions() -> None:
     for old, new in [("| 🟢 Running |", "| ❌ Running |"), ("| **Beta** | ❌ BROKEN |\n", "")]:
         assert old in text, old
         assert columns_agree(case, text.replace(old, new, 1)), f"missed: {old!r} -> {new!r}"
+
+
+def test_item_sections_checker_catches_planted_contradictions() -> None:
+    """Random 'item' layouts are checked by item_sections_agree: a wrong icon, a lost or doubled line."""
+    files: dict[str, Any] = {
+        "project": {"project": {"name": "P", "last_updated": str(LAST_UPDATED)}},
+        "risks": {
+            "risks": [
+                {"id": "r0", "title": "leak", "status": "BROKEN", "note": "slow"},
+                {"id": "r1", "title": "disk", "status": "OK"},
+                {"id": "r2", "title": "dns", "status": "PARTIAL"},
+            ]
+        },
+        "outline": {
+            "sections": [
+                {"kind": "header"},
+                {
+                    "kind": "risks",
+                    "heading": "Known Issues part 1",
+                    "item": "- {icon} **{title}** - {note}",
+                    "ids": ["r2", "r0"],
+                },
+                {"kind": "risks", "heading": "Known Issues part 2", "item": "{n}. {title} ({status})", "ids": ["r1"]},
+            ]
+        },
+    }
+    case, text = render_case(files)
+    assert "- ⚠️ **dns** -\n- ❌ **leak** - slow\n" in text
+    assert failures_of(case, text) == []
+    for old, new in [
+        ("- ❌ **leak** - slow\n", "- ✅ **leak** - slow\n"),
+        ("- ❌ **leak** - slow\n", ""),
+        ("1. disk (OK)\n", "1. disk (OK)\n2. disk (OK)\n"),
+        ("- ⚠️ **dns** -\n- ❌ **leak** - slow\n", "- ❌ **leak** - slow\n- ⚠️ **dns** -\n"),
+    ]:
+        assert old in text, old
+        assert item_sections_agree(case, text.replace(old, new, 1)), f"missed: {old!r} -> {new!r}"
