@@ -39,7 +39,11 @@ class Result:
 
 
 def build(config: Config, today: dt.date, output_name: str = "SYSTEM_STATUS.md") -> Result:
-    """Load, validate, check and render; raises StatusGenError for input that cannot be loaded."""
+    """Load, validate, check and render; raises StatusGenError for input that cannot be loaded.
+
+    ``config.render_timeout`` is a signal timer, so it bounds the render only when this runs in
+    the main thread (as every command does); from another thread, bound the call yourself.
+    """
     data_display = shown(config.data, config.root)
     with _gc_paused():
         # Imported here, with the collector paused: defining the pydantic models and compiling

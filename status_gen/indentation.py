@@ -9,6 +9,7 @@ key" or an "unknown key". Both are found by comparing the key's column with the 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 # A line holding a mapping key (after any '- ' sequence indicators): its indentation and the key.
@@ -33,7 +34,7 @@ def key_at(line: str) -> tuple[str, int] | None:
     return match[3].strip("'\""), match.start(3) + 1
 
 
-def _keys_above(lines: list[str], index: int) -> list[Neighbour]:
+def _keys_above(lines: Sequence[str], index: int) -> list[Neighbour]:
     """Key lines above line ``index`` (0-based), nearest first, skipping blanks and comments."""
     found = []
     for i in range(index - 1, -1, -1):
@@ -69,12 +70,12 @@ def misaligned(text: str, line: int) -> str | None:
     )
 
 
-def dedented(text: str, line: int) -> str | None:
+def dedented(lines: Sequence[str], line: int) -> str | None:
     """For a key that directly follows a deeper block: the hint that it may belong to that block.
 
     Used where a key parsed but landed in the wrong mapping (a duplicate or unknown key there).
+    ``lines`` is the file's text, split once by the caller (it may be asked about many keys).
     """
-    lines = text.splitlines()
     if not 1 <= line <= len(lines) or (own := key_at(lines[line - 1])) is None:
         return None
     above = _keys_above(lines, line - 1)

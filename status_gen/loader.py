@@ -11,6 +11,7 @@ are numbers, nothing becomes a date, and ``null``/``~``/empty are null. Everythi
 
 from __future__ import annotations
 
+import itertools
 import re
 import stat
 from collections.abc import Iterator
@@ -26,6 +27,13 @@ from .textfile import decode
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 64
+# The keys of one mapping, and the values of one record (everything below a list at the top of a
+# file such as 'issues:', which may be as long as the file allows and is validated in chunks).
+# pydantic reports every error of a value at once: a 4 MB file of one record with 420,000 bad
+# items, or of 260,000 unknown keys, took 12-14 s and 400-750 MB before the per-file cap cut the
+# report to 100 lines. Records have a few dozen keys and at most hundreds of values.
+MAX_KEYS = 1000
+MAX_RECORD_VALUES = 10_000
 
 Position = tuple[int, int]  # 1-based line, column
 
@@ -55,7 +63,7 @@ _TOO_DEEP = f"nesting is deeper than {MAX_DEPTH} levels; status data is never th
 class Map(dict[str, Any]):
     """A YAML mapping: a dict that knows its file and the position of every key and value."""
 
-    __slots__ = ("column", "key_at", "line", "path", "value_at")
+    __slots__ = ("column", "key_at", "line", "path", "value_at", "weight")
 
     def __init__(self, path: str, line: int, column: int) -> None:
         super().__init__()
@@ -64,6 +72,7 @@ class Map(dict[str, Any]):
         self.column = column
         self.key_at: dict[str, Position] = {}
         self.value_at: dict[str, Position] = {}
+        self.weight = 0  # values below it, all levels: the loader's bound and dataset's chunks
 
     def where(self, key: str | None = None, *, of_key: bool = False) -> Location:
         """The value's position (or the key's), falling back to the mapping itself."""
@@ -74,7 +83,7 @@ class Map(dict[str, Any]):
 class Seq(list[Any]):
     """A YAML sequence: a list that knows its file and the position of every item."""
 
-    __slots__ = ("column", "item_at", "line", "path")
+    __slots__ = ("column", "item_at", "line", "path", "weight")
 
     def __init__(self, path: str, line: int, column: int) -> None:
         super().__init__()
@@ -82,6 +91,7 @@ class Seq(list[Any]):
         self.line = line
         self.column = column
         self.item_at: list[Position] = []
+        self.weight = 0  # values below it, all levels
 
     def where(self, index: int | None = None) -> Location:
         if index is not None and 0 <= index < len(self.item_at):
@@ -97,10 +107,20 @@ class Document:
     root: Any
     text: str
     ignores: dict[int, frozenset[str]] = field(default_factory=dict)
+    # Split once, on the first error that needs it: splitting a 4 MB text per error (up to 100 of
+    # them) cost 7.6 s.
+    _lines: list[str] | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def lines(self) -> list[str]:
+        """The text's lines, for hints."""
+        if self._lines is None:
+            self._lines = self.text.splitlines()
+        return self._lines
 
     def token_at(self, line: int, column: int) -> str:
         """The source text of the plain scalar starting at line:column (for error hints)."""
-        lines = self.text.splitlines()
+        lines = self.lines
         if not 0 < line <= len(lines):
             return ""
         token = _PLAIN_TOKEN.match(lines[line - 1], column - 1)
@@ -234,8 +254,13 @@ def _build(events: Iterator[Any], text: str, path: str) -> Any:
                 top.value_at[key] = pos
                 keys[-1] = None
         elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            stack.pop()
+            done = stack.pop()
             keys.pop()
+            done.weight += len(done)
+            if stack:
+                stack[-1].weight += done.weight
+            if done.weight > MAX_KEYS:  # rare: one comparison per list or mapping
+                _check_size(done, len(stack), path)
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             mark = event.start_mark
             pos = (mark.line + 1, mark.column + 1)
@@ -266,9 +291,32 @@ def _build(events: Iterator[Any], text: str, path: str) -> Any:
     return root
 
 
+def _check_size(node: Any, depth: int, path: str) -> None:
+    """Refuse a mapping of over MAX_KEYS keys, or a record of over MAX_RECORD_VALUES values.
+
+    ``depth`` counts the containers around ``node``: the file's root and the lists at its top
+    (``issues:``) are not records; they are bounded by the file size and validated in chunks.
+    """
+    if type(node) is Map and len(node) > MAX_KEYS:
+        first_over = next(itertools.islice(node.key_at.values(), MAX_KEYS, None))
+        raise StatusGenError(
+            f"a mapping with {len(node):,} keys; the limit is {MAX_KEYS:,} (a record has a few dozen: "
+            "check the indentation, or make these entries a list)",
+            Location(path, *first_over),
+        )
+    if depth == 0 or (depth == 1 and type(node) is Seq) or node.weight <= MAX_RECORD_VALUES:
+        return
+    noun = "list" if type(node) is Seq else "mapping"
+    raise StatusGenError(
+        f"this {noun} holds {node.weight:,} values; the limit for one record is {MAX_RECORD_VALUES:,} "
+        "(long lists belong at the top of a file, like 'issues:'; check the indentation)",
+        Location(path, node.line, node.column),
+    )
+
+
 def _duplicate_key(top: Map, raw: str, path: str, pos: Position, text: str) -> None:
     first = top.key_at[raw][0]
-    slip = dedented(text, pos[0])
+    slip = dedented(text.splitlines(), pos[0])
     advice = f"{slip}; otherwise keep one of them" if slip else "keep one of them"
     raise StatusGenError(f"duplicate key '{raw}' (first at line {first}); {advice}", Location(path, *pos))
 
