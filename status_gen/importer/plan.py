@@ -55,13 +55,13 @@ def plan_import(
     from ..claims import extract, vocabulary
     from ..lint import lint_text
     from ..settings import Config
-    from .resolve import resolve
+    from .resolve import printable, resolve
 
     if not text.strip():
         raise StatusGenError(
             "the document is empty: there is nothing to import; name your status document", Location(source)
         )
-    source = " ".join(source.split())  # it goes into YAML comments: one line, always
+    source = printable(source)  # it goes into YAML comments: one line of printable characters, always
     settings = config or Config()
     if words is None:
         words = vocabulary({name: label.level for name, label in settings.labels.items()})
@@ -84,8 +84,13 @@ def plan_import(
     context = Context(lines, source, blocks, claims)
     context.labels = settings.labels
     project, project_notes = _project(blocks, claims, source, today, resolution.origin)
-    project_notes += resolution.project_notes
-    parts = _parts(context)
+    try:
+        parts = _parts(context)
+    except StatusGenError as error:  # its line is the edited text's: name the document's own
+        where = error.where
+        if where is not None and 0 < where.line <= len(resolution.origin):
+            where = where._replace(line=resolution.origin[where.line - 1])
+        raise StatusGenError(error.message, where) from None
     # Achievements and metrics belong to the project record; every other kind has a file of its own.
     in_project: dict[str, list[dict[str, object]]] = {}
     for part in parts:
@@ -95,19 +100,21 @@ def plan_import(
     # Notes about a line (a value kept over another) go above the record that holds the line.
     notes = resolution.notes
 
-    files: dict[str, str] = {
-        "project.yaml": _HEADER.format(source=source) + dump_mapping("project", project, project_notes),
-        "outline.yaml": _HEADER.format(source=source)
-        + dump_list("sections", [p.section for p in parts], [[] for _ in parts]),
-    }
     by_file: dict[str, tuple[str, list[dict[str, object]], list[list[str]]]] = {}
-    written = {"project.yaml": len(resolution.project_notes)} if resolution.project_notes else {}
+    settled = list(resolution.project_notes)
     for part in _with_notes(parts, notes):
-        if part.file == "project.yaml":
+        if part.file == "project.yaml":  # its records are lists inside project: notes go above it
+            settled += [note for above in _comments_of(part, notes) for note in above]
             continue
         key, records, comments = by_file.setdefault(part.file, (part.key, [], []))
         records.extend(part.records)
         comments.extend(_comments_of(part, notes))
+    files: dict[str, str] = {
+        "project.yaml": _HEADER.format(source=source) + dump_mapping("project", project, project_notes + settled),
+        "outline.yaml": _HEADER.format(source=source)
+        + dump_list("sections", [p.section for p in parts], [[] for _ in parts]),
+    }
+    written = {"project.yaml": len(settled)} if settled else {}
     for file, (key, records, comments) in by_file.items():
         files[file] = _HEADER.format(source=source) + dump_list(key, records, comments)
         if any(comments):

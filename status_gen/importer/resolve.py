@@ -103,7 +103,7 @@ def resolve(
     """
     claims_of = claims_of or (lambda edited: extract(edited, words))
     lines = text.split("\n")
-    doc = _Doc(lines, source, words, today, list(range(1, len(lines) + 1)))
+    doc = _Doc(lines, printable(source), words, today, list(range(1, len(lines) + 1)))
     before = after = lint(text)
     if any(p.code == "SL701" for p in before):
         _merge_conflicts(doc, {p.where.line for p in before if p.code == "SL701"})
@@ -130,10 +130,15 @@ def resolve(
 # --- quoting -------------------------------------------------------------------------------------
 
 
+def printable(text: str) -> str:
+    """``text`` on one line of printable characters: YAML refuses control characters even in comments."""
+    text = "".join(" " if unicodedata.category(c).startswith(("C", "Z")) and c != " " else c for c in text)
+    return " ".join(text.split())
+
+
 def quote(text: str, limit: int = 60) -> str:
     """A short, single-line, printable quotation of document text for a note."""
-    text = "".join(" " if unicodedata.category(c).startswith(("C", "Z")) and c != " " else c for c in text)
-    text = " ".join(text.split())
+    text = printable(text)
     return "'" + (text if len(text) <= limit else text[: limit - 1] + "…") + "'"
 
 
@@ -369,8 +374,8 @@ def _totals(doc: _Doc, batch: list[Problem], claims: Claims) -> None:
             continue
         doc.note(
             total.line,
-            f"Kept {total.computed} {total.what}, the sum of the table at {doc.at(total.table_line)} (a total is "
-            f"computed from its rows, the detail); {doc.at(total.line)} said {total.stated} [SL501].",
+            f"Kept {total.computed} {printable(total.what)}, the sum of the table at {doc.at(total.table_line)} "
+            f"(a total is computed from its rows, the detail); {doc.at(total.line)} said {total.stated} [SL501].",
         )
 
 
@@ -458,7 +463,7 @@ def _verdicts(doc: _Doc, batch: list[Problem], claims: Claims) -> None:
         doc.note(
             line,
             f"Lowered the verdict {quote(said)} at {doc.at(line)} to {quote(negation + said)}: a verdict sums up its "
-            f"items, and the document marks {quote(worst.name)} {worst.word} at {doc.at(worst.line)}"
+            f"items, and the document marks {quote(worst.name)} {printable(worst.word)} at {doc.at(worst.line)}"
             f"{f' and {len(failing) - 1} more' if len(failing) > 1 else ''}; kept the items [SL301].",
         )
 

@@ -12,6 +12,7 @@ import yaml
 
 from status_gen.api import build
 from status_gen.config import load_config
+from status_gen.errors import Location, StatusGenError
 from status_gen.importer import plan_import, write_import
 from status_gen.importer.resolve import quote, resolve
 from status_gen.lint import lint_text
@@ -172,6 +173,13 @@ def test_merge_conflict_keeps_the_side_with_the_later_date() -> None:
     }
 
 
+def test_an_import_error_after_a_merge_conflict_names_the_documents_own_line() -> None:
+    text = "# T\n\n<<<<<<< HEAD\nA.\n=======\nB.\n>>>>>>> main\n\n<details>\n\nopen\n"
+    with pytest.raises(StatusGenError) as caught:
+        plan_import(text, "S.md", TODAY)
+    assert caught.value.where == Location("S.md", 9, 1)
+
+
 def test_a_lone_marker_is_dropped_and_said() -> None:
     edited, notes, _ = settle("# T\n\nText.\n>>>>>>> main\n\nMore.\n")
     assert edited == "# T\n\nText.\n\nMore.\n"
@@ -244,6 +252,14 @@ def test_notes_stay_comments_whatever_the_document_says() -> None:
     notes = [line for content in planned.files.values() for line in content.splitlines() if line.startswith("#")]
     assert any("changed to match [SL101]" in line for line in notes)
     assert all(not line.startswith(("::", "##[")) for line in notes)
+
+
+def test_control_characters_never_reach_a_comment() -> None:
+    text = "# T\n\n| Suite | Te\x1bsts |\n|---|---|\n| a | 2 |\n| b | 3 |\n| Total | 6 |\n"
+    planned = plan_import(text, "S\x1b.md", TODAY)
+    for content in planned.files.values():
+        yaml.safe_load(content)  # PyYAML refuses a control character anywhere, comments included
+    assert "# Kept 5 te sts, the sum of the table at S .md:3" in planned.files["sections.yaml"]
 
 
 def test_quote_is_one_short_printable_line() -> None:
