@@ -235,6 +235,18 @@ def test_a_note_goes_above_the_list_record_that_keeps_the_value() -> None:
     assert findings(rendered) == []
 
 
+def test_a_note_about_a_record_inside_project_yaml_goes_above_the_project() -> None:
+    text = (
+        "# Fleet\n\n**Last Updated:** 2025-03-02\n\n## Key Metrics\n\n| Metric | Value |\n|---|---|\n"
+        "| Unit tests | ✅ 3/20 tests pass |\n| Uptime | 99.9% |\n"
+    )
+    planned = plan_import(text, "S.md", TODAY)
+    assert planned.notes == {"project.yaml": 1}
+    assert "# Kept the measured '3/20 tests pass' over the mark '✅' at S.md:9" in planned.files["project.yaml"]
+    rendered, _ = render(text)
+    assert findings(rendered) == []
+
+
 def test_ignored_findings_are_not_touched() -> None:
     text = (
         "# T\n\n| Part | Status |\n|---|---|\n| Cache | ❌ FAILED <!-- status-gen: ignore[SL101] --> |\n\n- ✅ Cache\n"
