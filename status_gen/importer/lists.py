@@ -306,11 +306,55 @@ def _record(kind: str, raw: dict[str, str], labels: dict[str, Label]) -> dict[st
             return None  # a blocker's severity decides readiness: never guessed from nothing
         record["severity"] = severity
     elif kind in _LABEL_KINDS:
-        status = written if written is not None else _label_for(level, labels, kind)
+        status = _status(level, raw.get("icon"), written, labels, kind)
         if status is None:
             return None
         record["status"] = status
     return record
+
+
+def _status(
+    level: str | None, icon: str | None, written: str | None, labels: dict[str, Label], kind: str
+) -> str | dict[str, str] | None:
+    """A record's status from its marker and status word as written, or None when they disagree.
+
+    A word that is a label is the label; another status word of lint's vocabulary ("Completed")
+    is shown as written over a label of its level (``{label, text}``), and a marker other than the
+    label's icon (🟢) is kept the same way (``icon``), so the line comes back as the document had it.
+    """
+    text = None
+    said: str | None
+    if written is not None and written in labels:
+        label: str | None = written
+        said = labels[written].level
+    elif written is not None:
+        said = _vocabulary(labels).get(" ".join(written.upper().replace("_", " ").split()))
+        if said is None:
+            return None
+        label, text = _label_for(said, labels, kind), written
+    else:
+        said = level
+        label = _label_for(level, labels, kind)
+    if label is None or (level is not None and said != level):
+        return None
+    shown: dict[str, str] = {"label": label}
+    if text is not None:
+        shown["text"] = text
+    if icon is not None and icon != labels[label].icon:
+        shown["icon"] = icon
+    return shown if len(shown) > 1 else label
+
+
+@functools.lru_cache(maxsize=4)
+def _levels(labels: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    from ..claims import vocabulary
+
+    return vocabulary(dict(labels))
+
+
+def _vocabulary(labels: dict[str, Label]) -> dict[str, str]:
+    """Lint's status words (with the project's labels) and their levels."""
+    return _levels(tuple(sorted((name, label.level) for name, label in labels.items())))
 
 
 def _label_for(level: str | None, labels: dict[str, Label], kind: str) -> str | None:

@@ -112,9 +112,9 @@ def test_each_list_shows_only_its_own_records() -> None:
         "- ✅ **Router**: fine\n  - detail\n",
         "- ✅ **Router**: fine\n  and more\n",
         "- ✅ **Router**: fine\n\n- ✅ **Cache**: warm\n",
-        # A marker the vocabulary gives no default icon for, and a label lint knows but the data does not.
-        "- 🟢 **Router**: fine\n",
-        "- ✅ **Router**: fine **COMPLETED**\n",
+        # A word no vocabulary knows where the status goes, a marker that is no status.
+        "- ✅ **Router**: fine **SHINY**\n",
+        "- 🚀 **Router**: fine\n",
         # An icon that contradicts the written label.
         "- ❌ **Router**: fine **FIXED**\n",
         # The same issue in a second list.
@@ -132,6 +132,24 @@ def test_lists_that_would_not_come_back_exactly_stay_text(items: str) -> None:
     bodies = "\n".join(s["body"] for s in files["sections.yaml"]["sections"])  # type: ignore[index]
     assert items.split("## More")[-1].strip() in bodies
     assert "risks.yaml" not in files
+
+
+def test_statuses_come_back_as_written_over_a_label_of_their_level() -> None:
+    text = (
+        "# T\n\n**Last Updated:** 2025-10-01\n\n## Services\n\n- 🟢 **Router**: fine\n- 🔴 **Cache**: cold\n\n"
+        "## Jobs\n\n- ✅ **Queue**: drained **Completed**\n- ⚠️ **DNS**: slow **NEEDS AUDIT**\n"
+        "- ⚠️ **Mail**: slow **PARTIAL**\n"
+    )
+    files, rendered = imported(text)
+    assert content(rendered) == content(text)
+    statuses = [c["status"] for c in files["components.yaml"]["components"]]  # type: ignore[index]
+    assert statuses == [
+        {"label": "OK", "icon": "🟢"},
+        {"label": "BROKEN", "icon": "🔴"},
+        {"label": "OK", "text": "Completed"},
+        {"label": "PARTIAL", "text": "NEEDS AUDIT"},
+        "PARTIAL",
+    ]
 
 
 def test_a_ci_command_in_an_item_is_text_of_a_record() -> None:
