@@ -34,6 +34,14 @@ def content(text: str) -> list[str]:
     return [line for line in text.split("\n") if line.strip() and not line.startswith("<!-- Generated")]
 
 
+def round_trip(body: str) -> dict[str, object]:
+    """The data files of a document with ``body`` under its title and date; it must render back."""
+    text = f"# T\n\n**Last Updated:** 2025-10-01\n\n{body}"
+    files, rendered = imported(text)
+    assert content(rendered) == content(text)
+    return files
+
+
 def test_lists_become_records_and_render_back_line_for_line() -> None:
     text = FIXTURE.read_text(encoding="utf-8")
     files, rendered = imported(text)
@@ -87,13 +95,11 @@ def test_lists_become_records_and_render_back_line_for_line() -> None:
 
 
 def test_each_list_shows_only_its_own_records() -> None:
-    text = (
-        "# T\n\n**Last Updated:** 2025-10-01\n\n## Web\n\n- ✅ **Router**: fine\n- ✅ **Cache**: warm\n\n"
+    files = round_trip(
+        "## Web\n\n- ✅ **Router**: fine\n- ✅ **Cache**: warm\n\n"
         "## Workers\n\n- ⚠️ **Cron**: late\n\n## Known Issues\n\n- **Leak**: slow growth\n\n"
         "## Risks\n\n- ❌ **Disk**: nearly full\n"
     )
-    files, rendered = imported(text)
-    assert content(rendered) == content(text)
     outline = files["outline.yaml"]["sections"]  # type: ignore[index]
     assert [s.get("ids") for s in outline if s["kind"] == "components"] == [["router", "cache"], ["cron"]]
     assert [s.get("ids") for s in outline if s["kind"] == "risks"] == [["leak"], ["disk"]]
@@ -135,13 +141,11 @@ def test_lists_that_would_not_come_back_exactly_stay_text(items: str) -> None:
 
 
 def test_statuses_come_back_as_written_over_a_label_of_their_level() -> None:
-    text = (
-        "# T\n\n**Last Updated:** 2025-10-01\n\n## Services\n\n- 🟢 **Router**: fine\n- 🔴 **Cache**: cold\n\n"
+    files = round_trip(
+        "## Services\n\n- 🟢 **Router**: fine\n- 🔴 **Cache**: cold\n\n"
         "## Jobs\n\n- ✅ **Queue**: drained **Completed**\n- ⚠️ **DNS**: slow **NEEDS AUDIT**\n"
         "- ⚠️ **Mail**: slow **PARTIAL**\n"
     )
-    files, rendered = imported(text)
-    assert content(rendered) == content(text)
     statuses = [c["status"] for c in files["components.yaml"]["components"]]  # type: ignore[index]
     assert statuses == [
         {"label": "OK", "icon": "🟢"},
@@ -153,9 +157,7 @@ def test_statuses_come_back_as_written_over_a_label_of_their_level() -> None:
 
 
 def test_a_ci_command_in_an_item_is_text_of_a_record() -> None:
-    text = "# T\n\n**Last Updated:** 2025-10-01\n\n## Known Issues\n\n- ⚠️ **::error::x**: ::warning file=a::y\n"
-    files, rendered = imported(text)
-    assert content(rendered) == content(text)
+    files = round_trip("## Known Issues\n\n- ⚠️ **::error::x**: ::warning file=a::y\n")
     assert files["risks.yaml"]["risks"][0]["title"] == "::error::x"  # type: ignore[index]
 
 
