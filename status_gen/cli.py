@@ -408,7 +408,7 @@ def import_command(document: str, data_dir: str, today: str | None, config: str 
     from .claims import vocabulary
     from .config import load_config
     from .importer import plan_import, write_import
-    from .lint import lint_text, read_markdown
+    from .lint import read_markdown
     from .report import problem_lines
 
     settings = load_config(config)
@@ -422,7 +422,7 @@ def import_command(document: str, data_dir: str, today: str | None, config: str 
         click.echo(f"created {shown(target / written, cwd)}", err=True)
     recognised = ", ".join(f"{count} {kind}" for kind, count in planned.counts.items() if count)
     click.echo(f"recognised: {recognised}", err=True)
-    _emit(problem_lines(lint_text(text, name, settings)), guard=True)
+    _emit(problem_lines(planned.findings), guard=True)
     if planned.found:
         where = ", ".join(f"{shown(target / file, cwd)} ({n})" for file, n in planned.notes.items())
         click.echo(

@@ -49,8 +49,8 @@ def read_markdown(path: Path, display: str, root: Path | None = None) -> str:
 def decode_markdown(data: bytes, display: str) -> str:
     if len(data) > MAX_BYTES:
         raise StatusGenError(
-            f"is larger than {MAX_BYTES // (1024 * 1024)} MiB; a status document this big is not one to lint "
-            "(split it, or lint its parts)",
+            f"is larger than {MAX_BYTES // (1024 * 1024)} MiB, far more than a hand-written status document; "
+            "split it into smaller documents",
             Location(display),
         )
     nul = data.find(b"\x00")

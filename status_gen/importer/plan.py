@@ -19,6 +19,7 @@ from .yamltext import dump_list, dump_mapping
 
 if TYPE_CHECKING:
     from ..claims import Claims
+    from ..rules.base import Problem
     from ..settings import Config
 
 _HEADER = "# Written by 'status-gen import' from {source}; edit freely.\n"
@@ -30,6 +31,7 @@ class Imported(NamedTuple):
     notes: dict[str, int]  # data file -> YAML comments written about contradictions settled or left
     found: int  # lint's findings on the document
     left: int  # findings the import's edits did not settle (each has a note)
+    findings: list[Problem]  # lint's findings on the document as written (the CLI prints them)
 
 
 class _Part(NamedTuple):
@@ -74,9 +76,13 @@ def plan_import(
             read[edited] = extract(edited, words)
         return read[edited]
 
-    resolution = resolve(
-        text, source, today, lambda edited: lint_text(edited, source, settings, claims_of(edited)), words, claims_of
-    )
+    as_written, findings = text, lint_text(text, source, settings, claims_of(text))
+
+    def lint_of(edited: str) -> list[Problem]:
+        """lint's findings on a text; the document as written was read once already."""
+        return findings if edited == as_written else lint_text(edited, source, settings, claims_of(edited))
+
+    resolution = resolve(text, source, today, lint_of, words, claims_of)
     text = resolution.text
     lines = text.split("\n")
     claims = claims_of(text)
@@ -121,7 +127,7 @@ def plan_import(
             written[file] = sum(len(c) for c in comments)  # free sections hold no other comments
     counts = {"project": 1} | {file.removesuffix(".yaml"): len(records) for file, (_, records, _) in by_file.items()}
     counts.update({key: len(records) for key, records in in_project.items()})
-    return Imported(files, counts, written, resolution.found, resolution.left)
+    return Imported(files, counts, written, resolution.found, resolution.left, findings)
 
 
 def _with_notes(parts: list[_Part], notes: dict[int, list[str]]) -> list[_Part]:
