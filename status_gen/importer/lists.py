@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from .. import models as m
 from ..claims import ICONS
 from ..layout import names
-from ..listitems import check, line, status_of
+from ..listitems import LEVELLED, check, line, status_of
 from ..words import ENGLISH_WORDS
 from .blocks import Block, plain_heading
 from .context import Context, Found, heading_entry
@@ -79,6 +79,13 @@ _CORES = (
     "{N}: {T}",
     "{N} - {T}",
     "{N}",
+)
+# Shapes with the marker after the name ("**Auth:** ✅ works"), for kinds with a level.
+_ICON_CORES = (
+    "**{N}**: {icon} {T}",
+    "**{N}:** {icon} {T}",
+    "**{N}**: {icon} **{status}**",
+    "**{N}:** {icon} **{status}**",
 )
 _STATUS_TRAILS = (" **{status}**", " - **{status}**", " ({status})", " - {status}")
 _PERCENT_TRAILS = (" ({percent}%)", " - {percent}%")
@@ -226,6 +233,11 @@ def _layouts(kind: str, marker: str) -> tuple[str, ...]:
     if kind == "milestones":
         trails += _PERCENT_TRAILS
     found = []
+    if kind in LEVELLED and kind != "issues":
+        for core in _ICON_CORES:
+            if "{status}" not in core or kind in _LABEL_KINDS:
+                core = core.replace("{N}", f"{{{spec.name}}}").replace("{T}", f"{{{spec.text}}}")
+                found += [f"{marker} {core}{trail}" for trail in trails if "{status}" not in core or not trail]
     for core in cores:
         for trail in trails:
             found.append(f"{marker} {core}{trail}")

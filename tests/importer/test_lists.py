@@ -244,3 +244,14 @@ def test_the_outline_spec_lists_every_placeholder_of_every_kind() -> None:
         row = next(line for line in spec.split("\n") if line.startswith(f"| `{kind}` | `{{"))
         expected = [*fields, "icon"] if kind in LEVELLED else list(fields)
         assert row.split(" | ")[1].rstrip(" |").split() == [f"`{{{name}}}`" for name in expected], kind
+
+
+def test_a_marker_after_the_name_is_a_shape_too() -> None:
+    files = round_trip("## Stack\n\n- **Auth:** ✅ JWT tokens\n- **Queue:** ⚠️ slow drain\n")
+    components = files["components.yaml"]["components"]  # type: ignore[index]
+    assert [(c["name"], c["status"], c["note"]) for c in components] == [
+        ("Auth", "OK", "JWT tokens"),
+        ("Queue", "PARTIAL", "slow drain"),
+    ]
+    outline = files["outline.yaml"]["sections"]  # type: ignore[index]
+    assert next(s for s in outline if s["kind"] == "components")["item"] == "- **{name}:** {icon} {note}"
