@@ -53,3 +53,20 @@ class _Main:
         from status_gen.cli import main
 
         raise SystemExit(main(args))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """Built once; tests that change it work on a copy (commit dates are fixed, so ids are too)."""
+    repo = tmp_path_factory.mktemp("built") / "repo"
+    from tests.gitrepo import build_history
+
+    return repo, build_history(repo)
+
+
+@pytest.fixture
+def history(built: tuple[Path, dict[str, str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """A fresh copy of the built repository, as the working folder."""
+    shutil.copytree(built[0], tmp_path / "repo", symlinks=True)
+    monkeypatch.chdir(tmp_path / "repo")
+    return built[1]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 import textwrap
@@ -12,76 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli
-from tests.gitrepo import commit, git, init, project, write_data
-
-COMPONENTS_1 = """
-    components:
-      - id: api
-        name: API
-        status: FIXED
-        note: serves requests
-        tests: {passed: 8, total: 10}
-      - id: db
-        name: Database
-        status: PARTIAL
-        note: replicas lag
-    """
-ISSUES_1 = """
-    issues:
-      - number: 1
-        title: Slow queries
-        status: in_progress
-        opened: "2025-01-01"
-        phases:
-          - {name: Measure, status: done, completed: "2025-01-01"}
-          - {name: Fix, status: todo}
-    """
-BLOCKERS_1 = """
-    blockers:
-      - id: replicas
-        title: Replicas lag
-        detail: reads are stale
-        severity: P0
-        component: db
-    """
-TESTS_1 = """
-    categories:
-      - id: unit
-        name: Unit tests
-        status: PARTIAL
-        note: some fail
-        tests: {passed: 5, total: 10}
-    """
-COMPONENTS_2 = COMPONENTS_1.replace("status: PARTIAL", "status: BROKEN").replace("passed: 8", "passed: 10")
-ISSUES_2 = """
-    issues:
-      - number: 1
-        title: Slow queries
-        status: closed
-        opened: "2025-01-01"
-        closed: "2025-01-08"
-        phases:
-          - {name: Measure, status: done, completed: "2025-01-01"}
-          - {name: Fix, status: done, completed: "2025-01-07"}
-      - number: 2
-        title: Backups untested
-        status: open
-        opened: "2025-01-06"
-    """
-BLOCKERS_2 = """
-    blockers:
-      - id: replicas
-        title: Replicas lag
-        detail: reads are stale
-        severity: P0
-        status: resolved
-        component: db
-      - id: backups
-        title: No restore drill
-        detail: backups never restored
-        severity: P1
-    """
-TESTS_2 = TESTS_1.replace("passed: 5", "passed: 9")
+from tests.gitrepo import COMPONENTS_2, ISSUES_2, commit, git, init, project, write_data
 
 # Written by hand from the two datasets above.
 EXPECTED_1_TO_2 = """\
@@ -97,35 +27,6 @@ changes from {before} (2025-01-01) to {after} (2025-01-08):
   tests component api 'API': 8/10 (80%) → 10/10 (100%)
   tests category unit 'Unit tests': 5/10 (50%) → 9/10 (90%)
 """
-
-
-def build_history(repo: Path) -> dict[str, str]:
-    """A repository with three commits: status 1, status 2, then a data edit that keeps the date."""
-    init(repo)
-    write_data(repo, project=project("2025-01-01"), components=COMPONENTS_1, issues=ISSUES_1)
-    write_data(repo, blockers=BLOCKERS_1, tests=TESTS_1)
-    first = commit(repo, "status 1")
-    write_data(repo, project=project("2025-01-08"), components=COMPONENTS_2, issues=ISSUES_2)
-    write_data(repo, blockers=BLOCKERS_2, tests=TESTS_2)
-    second = commit(repo, "status 2")
-    write_data(repo, components=COMPONENTS_2.replace("replicas lag", "replicas lag badly"))
-    third = commit(repo, "note only")
-    return {"first": first, "second": second, "third": third}
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
-    """Built once; tests that change it work on a copy (commit dates are fixed, so ids are too)."""
-    repo = tmp_path_factory.mktemp("built") / "repo"
-    return repo, build_history(repo)
-
-
-@pytest.fixture
-def history(built: tuple[Path, dict[str, str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
-    """A fresh copy of the built repository, as the working folder."""
-    shutil.copytree(built[0], tmp_path / "repo", symlinks=True)
-    monkeypatch.chdir(tmp_path / "repo")
-    return built[1]
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,22 +17,8 @@ from status_gen.render import environment
 from status_gen.verify import check_tables, normalise
 from status_gen.vocabulary import DEFAULT_LABELS
 from status_gen.words import ENGLISH_WORDS, ITALIAN, Words
-from tests.gitrepo import commit, git, init, project, write_data
-from tests.test_history import COMPONENTS_2, build_history
+from tests.gitrepo import COMPONENTS_2, commit, git, init, project, write_data
 from tests.test_mermaid import parse_with_mermaid
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
-    repo = tmp_path_factory.mktemp("built") / "repo"
-    return repo, build_history(repo)
-
-
-@pytest.fixture
-def history(built: tuple[Path, dict[str, str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
-    shutil.copytree(built[0], tmp_path / "repo", symlinks=True)
-    monkeypatch.chdir(tmp_path / "repo")
-    return built[1]
 
 
 def section(template: str, heading: str, records: list[object], words: Words = ENGLISH_WORDS) -> str:

@@ -30,17 +30,17 @@ def _events(data: Dataset) -> Iterator[Event]:
         for phase in issue.phases:
             if phase.completed is not None:
                 yield phase.completed, phase, "completed", issue
-    for component in data.components:
-        if component.checked is not None:
-            yield component.checked, component, "checked", None
-    for blocker in data.blockers:
-        if blocker.opened is not None:
-            yield blocker.opened, blocker, "opened", None
-    for run in data.runs:
-        yield run.date, run, "date", None
-    for milestone in data.milestones:
-        if milestone.completed is not None:
-            yield milestone.completed, milestone, "completed", None
+    dated: tuple[tuple[list[Any], str], ...] = (
+        (data.components, "checked"),
+        (data.blockers, "opened"),
+        (data.runs, "date"),
+        (data.milestones, "completed"),
+    )
+    for records, key in dated:
+        for record in records:
+            date = getattr(record, key)
+            if date is not None:
+                yield date, record, key, None
 
 
 def _describe(record: Any, key: str, issue: Any) -> str:
