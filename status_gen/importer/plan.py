@@ -9,6 +9,7 @@ outline lists every part in the document's order, so ``render`` gives the docume
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import Location, StatusGenError
@@ -171,12 +172,13 @@ def _project(
 def _parts(context: Context) -> list[_Part]:
     """Every part of the document in order: recognised records, and free text between them."""
     blocks, lines = context.blocks, context.lines
+    where = _Index.of(blocks)
     parts: list[_Part] = []
     pending: list[Block] = []  # unclaimed blocks not yet written as a free section
 
     def flush() -> None:
         if pending:
-            parts.extend(_free(context, pending[0].start, pending[-1].until))
+            parts.extend(_free(context, where, pending[0].start, pending[-1].until))
             pending.clear()
 
     index = 0
@@ -211,13 +213,13 @@ def _parts(context: Context) -> list[_Part]:
         )
         # Lines after the claimed blocks' own (link definitions, say) stay as free text.
         if _text(lines, taken[-1].end, taken[-1].until).strip():
-            parts.extend(_free(context, taken[-1].end, taken[-1].until))
+            parts.extend(_free(context, where, taken[-1].end, taken[-1].until))
         index += found.blocks
     flush()
     # Lines before the first block hold no token (link definitions, say): they open the document.
     first = blocks[0].start if blocks else len(lines)
     if _text(lines, 0, first).strip():
-        parts[:0] = _free(context, 0, first)
+        parts[:0] = _free(context, where, 0, first)
     for part in parts:
         if part.key == "sections":
             problem = _body_problem(str(part.records[0]["body"]))
@@ -238,12 +240,25 @@ def _recognise(context: Context, index: int) -> Found | None:
     return None
 
 
-def _free(context: Context, start: int, until: int) -> list[_Part]:
+class _Index(NamedTuple):
+    """Where blocks and headings start, for bisecting (a scan per free part was quadratic: 1 MB, 10 s)."""
+
+    starts: list[int]  # every block's first line, in order
+    heading_starts: list[int]
+    headings: list[str]
+
+    @classmethod
+    def of(cls, blocks: list[Block]) -> _Index:
+        headings = [b for b in blocks if b.type == "heading"]
+        return cls([b.start for b in blocks], [b.start for b in headings], [b.text for b in headings])
+
+
+def _free(context: Context, where: _Index, start: int, until: int) -> list[_Part]:
     """Lines ``start``..``until`` as one or more free sections (each under the size limit)."""
     # Named after the heading it sits under (ATX or setext), so ids say where the text stood.
-    above = [b.text for b in context.blocks if b.type == "heading" and b.start <= start]
-    heading = above[-1] if above else ""
-    cuts = [b.start for b in context.blocks if start < b.start < until]
+    above = bisect_right(where.heading_starts, start)
+    heading = where.headings[above - 1] if above else ""
+    cuts = where.starts[bisect_right(where.starts, start) : bisect_left(where.starts, until)]
     parts = []
     for begin, end in _pieces(context.lines, start, until, cuts, context.source):
         body = _text(context.lines, begin, end)
