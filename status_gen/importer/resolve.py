@@ -52,7 +52,7 @@ _ICON = re.compile("(" + "|".join(map(re.escape, ICONS)) + ")\ufe0f?")
 _GAP = re.compile(r"[\s*_`]*")
 _VERDICT_PHRASE = re.compile(r"(?<![A-Za-z])" + _VERDICT_OK.pattern.removeprefix("^"), re.I)
 _MARKER = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |$)")
-MAX_ROUNDS = 24
+MAX_ROUNDS = 12  # a family per round, each at most about twice: bounds the lint passes of a hostile document
 
 
 class Resolution(NamedTuple):

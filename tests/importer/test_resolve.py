@@ -235,6 +235,24 @@ def test_a_note_goes_above_the_list_record_that_keeps_the_value() -> None:
     assert findings(rendered) == []
 
 
+def test_a_note_goes_above_the_table_row_record_that_keeps_the_value() -> None:
+    text = (
+        "# Fleet\n\n**Last Updated:** 2025-03-02\n\n## Components\n\n| Component | Status | Notes |\n|---|---|---|\n"
+        "| Auth Gateway | ✅ HEALTHY | serving |\n| Search Index | ❌ BROKEN | reindex failing |\n"
+        "| Mailer | ✅ HEALTHY | queued |\n\n## Summary\n\n- ✅ **Search Index**: fine now\n"
+    )
+    planned = plan_import(text, "S.md", TODAY)
+    assert planned.notes == {"components.yaml": 1}
+    assert re.search(
+        r"^# Kept '❌ BROKEN' for 'Search Index' \(table row at S\.md:10: a table row is more specific than a list "
+        r"item\); S\.md:15 said '✅', changed to match \[SL101\]\.\n- id: search-index$",
+        planned.files["components.yaml"],
+        re.M,
+    )
+    rendered, _ = render(text)
+    assert findings(rendered) == []
+
+
 def test_a_note_about_a_record_inside_project_yaml_goes_above_the_project() -> None:
     text = (
         "# Fleet\n\n**Last Updated:** 2025-03-02\n\n## Key Metrics\n\n| Metric | Value |\n|---|---|\n"
