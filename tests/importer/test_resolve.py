@@ -217,51 +217,42 @@ def test_a_document_date_after_the_import_day_gives_way_to_the_latest_possible_o
     ]
 
 
-def test_a_note_goes_above_the_list_record_that_keeps_the_value() -> None:
-    text = (
-        "# Fleet\n\n**Last Updated:** 2025-03-02\n\n## Components\n\n- ✅ **Auth Gateway**: serving\n"
-        "- ❌ **Search Index**: reindex failing\n- ✅ **Mailer**: queued\n\n"
-        "## Notes\n\n### ✅ Search Index\n\nRebuilt.\n"
-    )
-    planned = plan_import(text, "S.md", TODAY)
-    assert planned.notes == {"components.yaml": 1}
-    assert re.search(
-        r"^# Kept '❌' for 'Search Index' \(list item at S\.md:8: a list item is more specific than a heading\); "
-        r"S\.md:13 said '✅', changed to match \[SL101\]\.\n- id: search-index$",
-        planned.files["components.yaml"],
-        re.M,
-    )
-    rendered, _ = render(text)
-    assert findings(rendered) == []
+HEAD = "# Fleet\n\n**Last Updated:** 2025-03-02\n\n"
 
 
-def test_a_note_goes_above_the_table_row_record_that_keeps_the_value() -> None:
-    text = (
-        "# Fleet\n\n**Last Updated:** 2025-03-02\n\n## Components\n\n| Component | Status | Notes |\n|---|---|---|\n"
-        "| Auth Gateway | ✅ HEALTHY | serving |\n| Search Index | ❌ BROKEN | reindex failing |\n"
-        "| Mailer | ✅ HEALTHY | queued |\n\n## Summary\n\n- ✅ **Search Index**: fine now\n"
-    )
-    planned = plan_import(text, "S.md", TODAY)
-    assert planned.notes == {"components.yaml": 1}
-    assert re.search(
-        r"^# Kept '❌ BROKEN' for 'Search Index' \(table row at S\.md:10: a table row is more specific than a list "
-        r"item\); S\.md:15 said '✅', changed to match \[SL101\]\.\n- id: search-index$",
-        planned.files["components.yaml"],
-        re.M,
-    )
-    rendered, _ = render(text)
-    assert findings(rendered) == []
-
-
-def test_a_note_about_a_record_inside_project_yaml_goes_above_the_project() -> None:
-    text = (
-        "# Fleet\n\n**Last Updated:** 2025-03-02\n\n## Key Metrics\n\n| Metric | Value |\n|---|---|\n"
-        "| Unit tests | ✅ 3/20 tests pass |\n| Uptime | 99.9% |\n"
-    )
-    planned = plan_import(text, "S.md", TODAY)
-    assert planned.notes == {"project.yaml": 1}
-    assert "# Kept the measured '3/20 tests pass' over the mark '✅' at S.md:9" in planned.files["project.yaml"]
-    rendered, _ = render(text)
+@pytest.mark.parametrize(
+    ("body", "file", "above"),
+    [
+        (  # a list item kept over a heading: above its record in components.yaml
+            "## Components\n\n- ✅ **Auth Gateway**: serving\n- ❌ **Search Index**: reindex failing\n"
+            "- ✅ **Mailer**: queued\n\n## Notes\n\n### ✅ Search Index\n\nRebuilt.\n",
+            "components.yaml",
+            r"# Kept '❌' for 'Search Index' \(list item at S\.md:8: a list item is more specific than a heading\); "
+            r"S\.md:13 said '✅', changed to match \[SL101\]\.\n- id: search-index\n",
+        ),
+        (  # a table row kept over a list item: above the row's record
+            "## Components\n\n| Component | Status | Notes |\n|---|---|---|\n| Auth Gateway | ✅ HEALTHY | serving |\n"
+            "| Search Index | ❌ BROKEN | reindex failing |\n| Mailer | ✅ HEALTHY | queued |\n\n"
+            "## Summary\n\n- ✅ **Search Index**: fine now\n",
+            "components.yaml",
+            r"# Kept '❌ BROKEN' for 'Search Index' \(table row at S\.md:10: a table row is more specific than a list "
+            r"item\); S\.md:15 said '✅', changed to match \[SL101\]\.\n- id: search-index\n",
+        ),
+        (  # a metric is a list inside project.yaml: above the project
+            "## Key Metrics\n\n| Metric | Value |\n|---|---|\n"
+            "| Unit tests | ✅ 3/20 tests pass |\n| Uptime | 99.9% |\n",
+            "project.yaml",
+            r"# Kept the measured '3/20 tests pass' over the mark '✅' at S\.md:9 \(a mark is a judgement of the "
+            r"measurement\); lowered it to ⚠️ \[SL503\]\.\nproject:\n",
+        ),
+    ],
+    ids=["list-record", "table-record", "project-list"],
+)
+def test_a_note_goes_above_the_record_that_keeps_the_value(body: str, file: str, above: str) -> None:
+    planned = plan_import(HEAD + body, "S.md", TODAY)
+    assert planned.notes == {file: 1}
+    assert re.search(above, planned.files[file])
+    rendered, _ = render(HEAD + body)
     assert findings(rendered) == []
 
 
