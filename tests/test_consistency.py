@@ -470,13 +470,17 @@ def columns_agree(case: Case, text: str) -> list[str]:
         if spec.columns is None:
             continue
         header = "| " + " | ".join(column.header for column in spec.columns) + " |"
-        records = {
+        every = {
             "components": case.data.components,
             "tests": case.data.categories,
             "milestones": case.data.milestones,
             "risks": case.data.risks,
             "metrics": case.data.project.metrics,
         }[spec.kind]
+        # Its own records: those its 'ids' name, else those no section of the kind names.
+        named = {i for other in outline.sections or [] if other.kind == spec.kind for i in other.ids or []}
+        by_id = {r.id: r for r in reversed(every)}
+        records = [by_id[i] for i in spec.ids] if spec.ids else [r for r in every if r.id not in named]
         if header not in lines:
             failures += [f"{spec.kind}: no table for {len(records)} records"] if records else []
             continue
@@ -781,7 +785,7 @@ def draw_outline(draw: Any, ids: Ids) -> dict[str, Any]:
     Or an outline of tables with random ``columns`` layouts (``columns_agree`` reads them).
     """
     preset = draw(st.sampled_from(["reference", "default", "columns"]))
-    return draw_columns_outline(draw) if preset == "columns" else {"preset": preset}
+    return draw_columns_outline(draw, ids) if preset == "columns" else {"preset": preset}
 
 
 NAME_CELLS = ["**{%s}**", "{%s}", "{%s:code}"]
@@ -794,7 +798,7 @@ OTHER_CELLS: dict[str, list[str]] = {
 }
 
 
-def draw_columns_outline(draw: Any) -> dict[str, Any]:
+def draw_columns_outline(draw: Any, ids: Ids) -> dict[str, Any]:
     sections: list[dict[str, Any]] = [{"kind": "header"}]
     for kind, cells in OTHER_CELLS.items():
         name = "title" if kind == "risks" else "name"
@@ -802,6 +806,11 @@ def draw_columns_outline(draw: Any) -> dict[str, Any]:
         columns.append({"header": f"{kind} state", "cell": draw(st.sampled_from(STATUS_CELLS))})
         for n, cell in enumerate(draw(st.lists(st.sampled_from(cells), max_size=3))):
             columns.insert(draw(st.integers(1, len(columns))), {"header": f"{kind} col {n}", "cell": cell})
+        if kind == "components" and ids.components and draw(st.booleans()):
+            # Two tables of components: the first shows those its ids name, the second the rest.
+            picked = draw(st.lists(st.sampled_from(ids.components), min_size=1, unique=True))
+            again = [{**column, "header": column["header"] + " again"} for column in columns]
+            sections.append({"kind": kind, "ids": picked, "columns": again})
         sections.append({"kind": kind, "columns": columns})
     sections.append({"kind": "metrics", "columns": [{"header": "Metric", "cell": "{label}"}, {"header": "Value"}]})
     sections[-1]["columns"][1]["cell"] = "{value}"
