@@ -285,6 +285,9 @@ def _parse(context: Context, kind: str, layout: str, items: list[str]) -> list[d
         status = status_of(kind, model, context.labels)
         if line(layout, kind, model, n, status, ENGLISH_WORDS) != item:
             return None
+        percent = getattr(model, "percent", None)
+        if percent is not None and status is not None and (percent == 100) != (status.level == "ok"):
+            return None  # rule SG602 would refuse the data (✅ at 80%): the document must settle it first
         records.append(record)
     if kind == "issues":
         numbers = [str(record["number"]) for record in records]

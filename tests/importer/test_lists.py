@@ -125,6 +125,8 @@ def test_each_list_shows_only_its_own_records() -> None:
         "- ❌ **Router**: fine **FIXED**\n",
         # The same issue in a second list.
         "- **Issue #7**: x - **OPEN**\n\n## More\n\n- **Issue #7**: y - **OPEN**\n",
+        # A milestone done below 100% (rule SG602 would refuse the data).
+        "## Roadmap\n\n- ✅ **Beta** (80%)\n",
         # Numbered lists that do not count from 1.
         "3. first\n4. second\n",
         # Hostile text: a CI command, an HTML comment, status-gen's own marker.
@@ -244,6 +246,12 @@ def test_the_outline_spec_lists_every_placeholder_of_every_kind() -> None:
         row = next(line for line in spec.split("\n") if line.startswith(f"| `{kind}` | `{{"))
         expected = [*fields, "icon"] if kind in LEVELLED else list(fields)
         assert row.split(" | ")[1].rstrip(" |").split() == [f"`{{{name}}}`" for name in expected], kind
+
+
+def test_milestones_with_their_percent() -> None:
+    files = round_trip("## Roadmap\n\n- ✅ **Beta** (100%)\n- ⚠️ **GA** (40%)\n")
+    milestones = files["milestones.yaml"]["milestones"]  # type: ignore[index]
+    assert [(m["name"], m["status"], m["percent"]) for m in milestones] == [("Beta", "OK", 100), ("GA", "PARTIAL", 40)]
 
 
 def test_a_marker_after_the_name_is_a_shape_too() -> None:
