@@ -54,15 +54,15 @@ def rule_problem(rule: str, columns: int) -> str | None:
     return None
 
 
-def values(kind: str, record: Any, header: str, lookups: Lookups) -> dict[str, object]:
-    """The placeholders' values for one record (raw text; ``layout.fill`` escapes them)."""
+def values(kind: str, record: Any, lookups: Lookups) -> dict[str, object]:
+    """The placeholders' values for one record (raw text; ``layout.fill`` escapes them), but 'field'."""
     if kind == "metrics":
         return {"label": record.label, "value": record.value}
     found: dict[str, object] = {
         key: getattr(record, key, None) for key in PLACEHOLDERS[kind] if key not in (*_STATUS, *_COUNTS, "field")
     }
     status = lookups.status(record.status)
-    found.update(status=status.name, icon=status.icon, field=record.fields.get(header))
+    found.update(status=status.name, icon=status.icon)
     if kind == "risks" and record.component:
         found["component"] = lookups.component_name(record.component)
     counts = lookups.counts(record) if kind in ("components", "tests") else None
@@ -92,5 +92,7 @@ def table(
 
 
 def cells(kind: str, columns: Sequence[m.Column], record: Any, lookups: Lookups) -> list[str]:
-    """One record's cells, as Markdown."""
-    return [fill(column.cell or "{field}", values(kind, record, column.header, lookups)) for column in columns]
+    """One record's cells, as Markdown; 'field' is the record's ``fields`` entry under the column's header."""
+    found = values(kind, record, lookups)
+    fields = getattr(record, "fields", {})
+    return [fill(column.cell or "{field}", {**found, "field": fields.get(column.header)}) for column in columns]
