@@ -432,7 +432,10 @@ def import_command(document: str, data_dir: str, today: str | None, config: str 
             f"{planned.left} left as written; the notes ('#' comments above the records) are in {where}",
             err=True,
         )
-    click.echo(f"next: review {data_dir}/*.yaml, then run 'status-gen render --data {data_dir}'", err=True)
+    # render never replaces a hand-written file: importing the document it writes needs a step more.
+    output = settings.root / settings.output if settings.output != "-" else None
+    aside = f"move {name} aside, " if output is not None and output.resolve() == (cwd / document).resolve() else ""
+    click.echo(f"next: review {data_dir}/*.yaml, then {aside}run 'status-gen render --data {data_dir}'", err=True)
     return EXIT_OK
 
 

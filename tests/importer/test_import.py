@@ -120,3 +120,12 @@ def test_free_sections_are_named_after_the_heading_they_sit_under_setext_include
     planned = plan_import(text, "S.md", dt.date(2026, 1, 1))
     ids = [s["id"] for s in yaml.safe_load(planned.files["outline.yaml"])["sections"]]
     assert ids == ["status", "services"]
+
+
+def test_importing_the_rendered_document_says_to_move_it_aside(project: Path) -> None:
+    # render refuses to replace a file it did not write, so the next step names the move.
+    (project / "STATUS.md").rename(project / "SYSTEM_STATUS.md")
+    code, _, err = run_cli("import", "SYSTEM_STATUS.md")
+    assert code == 0, err
+    assert "next: review data/*.yaml, then move SYSTEM_STATUS.md aside, run 'status-gen render --data data'" in err
+    assert run_cli("render")[0] == 2  # what the step avoids
