@@ -7,7 +7,7 @@ from bisect import bisect_right
 
 from .errors import Location, StatusGenError
 
-_PIPE = re.compile(r"(?<!\\)(?:\\\\)*\|")
+PIPE = re.compile(r"(?<!\\)(?:\\\\)*\|")
 # A table's delimiter row (after indentation and blockquote markers): only '|', '-', ':' and spaces.
 _DELIMITER_ROW = re.compile(r"[ \t>]*[|:-][ \t|:-]*\Z")
 # A heading at column 0 ends every open block (paragraph, list, blockquote, table) except fenced
@@ -33,11 +33,11 @@ def check_tables(text: str, display: str) -> None:
     that a stray '|' or line break moved text; the source rows are counted instead.
     """
     lines = text.split("\n")
-    for start, end in _tables(text, lines):
+    for start, end in table_spans(text, lines):
         rows = [line for line in lines[start:end] if line.strip()]
-        expected = _cells(rows[0])
+        expected = cell_count(rows[0])
         for offset, row in enumerate(rows[1:], start=1):
-            found = _cells(row)
+            found = cell_count(row)
             if found != expected:
                 raise StatusGenError(
                     f"rendered table row has {found} cells, its header {expected}: "
@@ -46,7 +46,7 @@ def check_tables(text: str, display: str) -> None:
                 )
 
 
-def _tables(text: str, lines: list[str]) -> list[tuple[int, int]]:
+def table_spans(text: str, lines: list[str]) -> list[tuple[int, int]]:
     """The (start, end) line spans of every table markdown-it finds in the text.
 
     Parsing a large document costs seconds (block parsing of thousands of list items), while its
@@ -121,9 +121,9 @@ def _is_delimiter_row(line: str) -> bool:
     return "-" in line and _DELIMITER_ROW.match(line) is not None
 
 
-def _cells(row: str) -> int:
+def cell_count(row: str) -> int:
     stripped = row.strip()
-    pipes = len(_PIPE.findall(stripped))
+    pipes = len(PIPE.findall(stripped))
     return pipes + 1 - stripped.startswith("|") - (stripped.endswith("|") and not stripped.endswith("\\|"))
 
 

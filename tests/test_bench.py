@@ -66,24 +66,24 @@ def test_table_spans_match_a_whole_document_parse(text: str) -> None:
     """verify parses only the sections that can hold a table; it must find what a full parse finds."""
     from markdown_it import MarkdownIt
 
-    from status_gen.verify import _tables
+    from status_gen.verify import table_spans
 
     whole = MarkdownIt("commonmark").enable("table").parse(text)
     expected = [tuple(t.map) for t in whole if t.type == "table_open" and t.map]
-    assert _tables(text, text.split("\n")) == expected
+    assert table_spans(text, text.split("\n")) == expected
 
 
 def test_table_spans_of_a_rendered_synthetic_document(synthetic: Path) -> None:
     from markdown_it import MarkdownIt
 
-    from status_gen.verify import _tables
+    from status_gen.verify import table_spans
 
     assert _cli(synthetic, "render").returncode == 0
     text = (synthetic / "OUT.md").read_text(encoding="utf-8")
     whole = MarkdownIt("commonmark").enable("table").parse(text)
     expected = [tuple(t.map) for t in whole if t.type == "table_open" and t.map]
     assert len(expected) == 2
-    assert _tables(text, text.split("\n")) == expected
+    assert table_spans(text, text.split("\n")) == expected
 
 
 def test_the_import_benchmark_document_renders_back_every_line(tmp_path: Path) -> None:

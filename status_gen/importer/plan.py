@@ -59,6 +59,7 @@ def plan_import(
     from ..lint import lint_text
     from ..settings import Config
     from .resolve import printable, resolve
+    from .rows import even_rows
 
     if not text.strip():
         raise StatusGenError(
@@ -84,7 +85,9 @@ def plan_import(
         return findings if edited == as_written else lint_text(edited, source, settings, claims_of(edited))
 
     resolution = resolve(text, source, today, lint_of, words, claims_of)
-    text = resolution.text
+    text, evened = even_rows(resolution.text)
+    for line, note in evened.items():
+        resolution.notes.setdefault(line, []).append(f"{source}:{resolution.origin[line]}: {note}")
     lines = text.split("\n")
     claims = claims_of(text)
     blocks = split(text)
