@@ -208,15 +208,17 @@ def scratch() -> Iterator[Path]:
 
 
 def _settled(text: str) -> str:
-    """The document as import settled its contradictions (resolve.py edits those lines on purpose)."""
+    """The document as import settled its contradictions and ragged table rows (edited on purpose)."""
     from status_gen.claims import vocabulary
     from status_gen.importer.resolve import resolve
+    from status_gen.importer.rows import even_rows
     from status_gen.lint import lint_text
     from status_gen.settings import Config
 
     config = Config()
     words = vocabulary({label: value.level for label, value in config.labels.items()})
-    return resolve(text, "STATUS.md", TODAY, lambda edited: lint_text(edited, "STATUS.md", config), words).text
+    resolved = resolve(text, "STATUS.md", TODAY, lambda edited: lint_text(edited, "STATUS.md", config), words).text
+    return even_rows(resolved)[0]
 
 
 @settings(
