@@ -59,6 +59,8 @@ _TITLE_KINDS = (
     ("achievements", re.compile(r"\b(achievements?|highlights?|accomplishments?)\b", re.I)),
     ("milestones", re.compile(r"\b(milestones?|roadmap)\b", re.I)),
 )
+# Longer lists stay text (as tables over 2,000 rows do): import time grows with the records written.
+MAX_ITEMS = 2000
 # A list's own lines: top-level items of one line each.
 _ITEM_LINE = re.compile(r"(?:[-*+]|[0-9]{1,9}[.)]) \S")
 _BOLD_LABEL = re.compile(r"\*\*([^*]+):\*\*\s*")
@@ -212,7 +214,7 @@ def _item_lines(context: Context, block: Block) -> list[str] | None:
     lines = [text.rstrip() for text in context.lines[block.start : block.end]]
     while lines and not lines[-1]:
         lines.pop()
-    if not lines or not all(_ITEM_LINE.match(text) for text in lines):
+    if not lines or len(lines) > MAX_ITEMS or not all(_ITEM_LINE.match(text) for text in lines):
         return None
     return lines
 

@@ -169,6 +169,19 @@ def test_status_gen_marker_in_an_item_is_refused_with_a_message() -> None:
         plan_import(text, "STATUS.md", TODAY)
 
 
+def test_a_list_over_2000_items_is_not_claimed() -> None:
+    from status_gen.importer.lists import MAX_ITEMS
+
+    items = "".join(f"- ✅ **P{n}**: x\n" for n in range(MAX_ITEMS + 1))
+    # Kept as text, it is too long for one free section: refused with its line, as a long table is.
+    with pytest.raises(StatusGenError, match=r"longer than a free section"):
+        plan_import(f"# T\n\n**Last Updated:** 2025-10-01\n\n## Parts\n\n{items}", "S.md", TODAY)
+    planned = plan_import(
+        f"# T\n\n**Last Updated:** 2025-10-01\n\n## Parts\n\n{items[:300].rsplit(chr(10), 1)[0]}", "S.md", TODAY
+    )
+    assert "components.yaml" in planned.files
+
+
 def test_a_list_nested_1000_deep_is_kept_as_text() -> None:
     nested = "".join("  " * depth + "- level\n" for depth in range(1000))
     text = f"# T\n\n**Last Updated:** 2025-10-01\n\n## Known Issues\n\n{nested}"
