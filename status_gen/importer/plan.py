@@ -189,22 +189,34 @@ def _parts(context: Context) -> list[_Part]:
     # until it closes: a recogniser must not cut it. Checking the whole run at every block would
     # parse it again and again (quadratic: 77 s for 127 KB of paragraphs), so a clean run is
     # checked through its newest block alone (it starts with nothing open), and an open run again
-    # only when a block brings a closing tag.
+    # only when a block brings a closing tag, at most _CLOSING_CHECKS times per run of free text,
+    # then when the run has doubled since its last check: a closing tag in every block (14 KB took
+    # 16 s) stays linear. Checking late is safe: the run only keeps more text verbatim, and every
+    # part is checked whole at the end.
     open_run = False
+    closing_checks = checked = size = 0  # of the pending run: checks prompted by closing tags, its size then and now
     while index < len(blocks):
         block = blocks[index]
+        own = _text(lines, block.start, block.until)
         if open_run:
             pending.append(block)
             index += 1
-            if "</" in _text(lines, block.start, block.until):
+            size += len(own) + 1
+            closing = "</" in own and closing_checks < _CLOSING_CHECKS
+            if closing or size >= 2 * checked:
+                closing_checks, checked = closing_checks + closing, size
                 open_run = _body_problem(_text(lines, pending[0].start, pending[-1].until)) is not None
             continue
         found = _recognise(context, index)
         if found is None:
             if block.type == "heading":
                 flush()
+            if not pending:  # a new run of free text
+                closing_checks = checked = size = 0
             pending.append(block)
-            open_run = _opens(_text(lines, block.start, block.until))
+            size += len(own) + 1
+            open_run = _opens(own)
+            checked = size if open_run else checked
             index += 1
             continue
         flush()
@@ -298,6 +310,10 @@ def _pieces(lines: list[str], start: int, until: int, cuts: list[int], source: s
 
 def _text(lines: list[str], start: int, until: int) -> str:
     return "\n".join(lines[start:until]).strip("\n")
+
+
+# How many closing tags may each prompt a check of an open run before checks wait for it to double.
+_CLOSING_CHECKS = 16
 
 
 def _opens(text: str) -> bool:

@@ -43,6 +43,7 @@ GENERATED: dict[str, Callable[[], bytes]] = {
     "lists-nested-1000-deep": lambda: _nested_list(1000),
     "lists-nested-40-deep": lambda: _nested_list(40),
     "quotes-nested-1000-deep": lambda: b"# Quotes\n\n" + b"> " * 1000 + b"deep\n",
+    "closing-tag-in-every-block": lambda: b"# Tags\n\n<details>\n\n" + b"para </b>\n\n" * 1000,
 }
 
 
