@@ -290,11 +290,24 @@ def _pieces(lines: list[str], start: int, until: int, cuts: list[int], source: s
     if len(_text(lines, start, until)) <= MAX_BODY // 2:
         return [(start, until)]
     ranges: list[tuple[int, int]] = []
-    begin = start
+    # Never cut inside an HTML element (a long <details> of history): the piece before the cut would
+    # leave it open and be refused. A refused cut is tried again once the piece has grown a tenth
+    # (a parse per block would be quadratic); a piece open past the limit is cut where it was
+    # last refused, and the part's own check then names the element left open.
+    begin, refused, tried = start, -1, 0
     for cut in [*cuts, until]:
-        if len(_text(lines, begin, cut)) > MAX_BODY // 2 and cut > begin:
-            ranges.append((begin, cut))
-            begin = cut
+        size = len(_text(lines, begin, cut))
+        if size > MAX_BODY and refused > begin:
+            ranges.append((begin, refused))
+            begin, tried = refused, 0
+            size = len(_text(lines, begin, cut))
+        if size <= MAX_BODY // 2 or cut <= begin:
+            continue
+        if size <= MAX_BODY and (size < tried * 1.1 or _opens(_text(lines, begin, cut))):
+            refused, tried = cut, tried if size < tried * 1.1 else size
+            continue
+        ranges.append((begin, cut))
+        begin, tried = cut, 0
     ranges.append((begin, until))
     for begin, end in ranges:
         if len(_text(lines, begin, end)) > MAX_BODY:

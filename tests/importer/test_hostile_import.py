@@ -43,6 +43,11 @@ GENERATED: dict[str, Callable[[], bytes]] = {
     "lists-nested-1000-deep": lambda: _nested_list(1000),
     "lists-nested-40-deep": lambda: _nested_list(40),
     "quotes-nested-1000-deep": lambda: b"# Quotes\n\n" + b"> " * 1000 + b"deep\n",
+    "details-around-a-long-list": lambda: (
+        "# History\n\n## Older entries\n\n<details>\n<summary>Older entries</summary>\n\n"
+        + "".join(f"- 2025-01-{n % 28 + 1:02d}: entry {n} about the queue\n" for n in range(400))
+        + "\n</details>\n\n## Checks\n\n- [x] Backups verified\n"
+    ).encode(),
     "closing-tag-in-every-block": lambda: b"# Tags\n\n<details>\n\n" + b"para </b>\n\n" * 1000,
 }
 
