@@ -1,41 +1,172 @@
-"""YAML text for imported data: readable blocks for Markdown, and comments above the records they explain."""
+"""YAML text for imported data: readable blocks for Markdown, and comments above the records they explain.
+
+Import writes plain data (mappings, lists, text, numbers, booleans), so a small writer does it:
+PyYAML's pure-Python emitter took 40% of an import's time (one object per event, an analysis per
+scalar), and libyaml's writes emoji as ``\\U0001F7E2``. Text is written plain when YAML reads it
+back as the same text, else double-quoted (JSON's escapes are YAML's), and multi-line Markdown as a
+``|`` block. Every file is read back with libyaml before it is returned; should it not give the
+same data, PyYAML writes that file instead, so the writer can only be wrong by being slower.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+from collections.abc import Callable
+
 import yaml
+
+_STR = "tag:yaml.org,2002:str"
+_RESOLVER = yaml.resolver.Resolver()
+# Plain text: starts with no indicator, digit, dot or space, holds no ':' or '#' (which
+# could end a key or start a comment), and nothing YAML would not print as is.
+_PLAIN = re.compile(
+    r"[^\s\-?:,\[\]{}#&*!|>'\"%@`0-9.+~=<\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]"
+    r"[^:#\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]*"
+)
+# What a double-quoted or block scalar must not hold raw (YAML's reader refuses or folds them).
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+_ESCAPE = re.compile(r"[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
 class _Dumper(yaml.SafeDumper):
-    """Multi-line text as a '|' block, so a free section's body reads as the Markdown it is."""
+    """PyYAML's writer, kept as the fallback: multi-line text as a '|' block."""
 
 
-def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    block = "\n" in value and not any(line != line.rstrip() for line in value.split("\n"))
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if block else None)
+def _block_text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    return dumper.represent_scalar(_STR, value, style="|" if _blockable(value) else None)
 
 
-_Dumper.add_representer(str, _text)
+_Dumper.add_representer(str, _block_text)
 
 
-def dump(data: object) -> str:
-    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10_000)
+class _Fallback(Exception):
+    """Text the small writer leaves to PyYAML (a block whose first line is indented, say)."""
 
 
 def dump_mapping(key: str, value: dict[str, object], comments: list[str]) -> str:
     """``key: value`` as YAML, below the comment lines."""
-    return "".join(_comment(c) for c in comments) + dump({key: value})
+    head = "".join(_comment(c) for c in comments)
+    data = {key: value}
+    try:
+        text = head + _write(data)
+        if _reads_back(text, data):
+            return text
+    except _Fallback:
+        pass
+    return head + _pyyaml(data)
 
 
 def dump_list(key: str, records: list[dict[str, object]], comments: list[list[str]]) -> str:
     """``key:`` and its records as YAML, ``comments[i]`` (lines) above record ``i``."""
     if not records:
-        return dump({key: []})
-    text = f"{key}:\n"
+        return _pyyaml({key: []})
+    try:
+        text = _list(key, records, comments, _write)
+        if _reads_back(text, {key: records}):
+            return text
+    except _Fallback:
+        pass
+    return _list(key, records, comments, _pyyaml)
+
+
+def _list(key: str, records: list[dict[str, object]], comments: list[list[str]], write: Callable[[object], str]) -> str:
+    parts = [f"{key}:\n"]
     for record, above in zip(records, comments, strict=True):
-        text += "".join(_comment(c) for c in above) + dump([record])
-    return text
+        parts += [_comment(c) for c in above]
+        parts.append(write([record]))
+    return "".join(parts)
+
+
+def _reads_back(text: str, data: object) -> bool:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        return bool(yaml.load(text, Loader=loader) == data)  # a safe loader, C or Python
+    except yaml.YAMLError:
+        return False
+
+
+def _pyyaml(data: object) -> str:
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10_000)
+
+
+def _write(value: object, indent: str = "") -> str:
+    """``value`` (a mapping or a list) as block YAML lines, each starting with ``indent``."""
+    lines: list[str] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise _Fallback
+            lines.append(_entry(f"{indent}{_inline(key)}:", item, indent + "  ", indent))
+    else:
+        assert isinstance(value, list)
+        for item in value:
+            if isinstance(item, dict) and item:
+                nested = _write(item, indent + "  ")
+                lines.append(f"{indent}- {nested[len(indent) + 2 :]}")
+                continue
+            lines.append(_entry(f"{indent}-", item, indent + "  ", indent + "  "))
+    return "".join(lines)
+
+
+def _entry(lead: str, item: object, inner: str, list_indent: str) -> str:
+    """One key's or list item's value after ``lead`` (``key:`` or ``-``)."""
+    if isinstance(item, dict) and item:
+        return f"{lead}\n{_write(item, inner)}"
+    if isinstance(item, list) and item:
+        # PyYAML's style: a list under a key is not indented further than the key.
+        return f"{lead}\n{_write(item, list_indent if lead.endswith(':') else inner)}"
+    return f"{lead} {_scalar(item, inner)}\n"
+
+
+def _scalar(value: object, indent: str) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, dict | list):  # only empty ones reach here
+        return "{}" if isinstance(value, dict) else "[]"
+    if not isinstance(value, str):
+        return json.dumps(value)  # a float: JSON's spelling; _reads_back confirms
+    return _block(value, indent) if _blockable(value) else _inline(value)
+
+
+def _inline(value: str) -> str:
+    """Text on one line: plain when YAML reads it back as the same text, else double-quoted."""
+    if _PLAIN.fullmatch(value) and value == value.rstrip() and _plain_is_text(value):
+        return value
+    return _ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
+
+
+def _plain_is_text(value: str) -> bool:
+    """Whether YAML reads ``value`` written plain as text (not a boolean, null, number or date)."""
+    tag: str = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+    return tag == _STR
+
+
+def _blockable(value: str) -> bool:
+    """Multi-line text that a '|' block keeps exactly (no trailing spaces, nothing unprintable)."""
+    lines = value.split("\n")
+    first = next((line for line in lines if line), "")
+    # A first line that starts with a space needs an indentation indicator: quoted text is simpler.
+    plain_lines = all(line == line.rstrip() for line in lines) and not first.startswith(" ")
+    return len(lines) > 1 and value.strip() != "" and plain_lines and not _UNSAFE.search(value)
+
+
+def _block(value: str, indent: str) -> str:
+    body = value.rstrip("\n")
+    trailing = len(value) - len(body)
+    chomp = "-" if trailing == 0 else "" if trailing == 1 else "+"
+    if not indent:
+        raise _Fallback  # a block needs a parent to indent under
+    lines = [f"{indent}{line}" if line else "" for line in body.split("\n")]
+    lines += [""] * (trailing - 1 if trailing > 1 else 0)
+    return f"|{chomp}\n" + "\n".join(lines)
 
 
 def _comment(note: object) -> str:
     # A note quotes the document: one line, so it cannot end the comment and become YAML.
-    return "# " + " ".join(str(note).split()) + "\n"
+    text = " ".join(str(note).split())
+    return "# " + _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
