@@ -388,18 +388,19 @@ def lint(documents: tuple[str, ...], fmt: str, strict: bool, config: str | None)
 def import_command(document: str, data_dir: str, today: str | None, config: str | None) -> int:
     """Turn a hand-written Markdown status document into a data folder that renders it back.
 
-    Splits the document at its headings: the title and 'Last Updated' date go to project.yaml, a
-    heading over nothing but a plain [x] / [ ] list becomes a checklist, a list whose items all
-    render back exactly through one 'item' layout becomes records (next steps, known issues,
-    blockers, issues, components, milestones, achievements, by its heading and its items), and
-    everything else is kept verbatim as free sections (sections.yaml), in place; outline.yaml
-    lists every part in the document's order. Prints lint's findings on the document, then settles each contradiction in
-    the data by keeping one value (the most specific place: a table row over a list item over a
-    heading; the sum over a stated total; the items over a verdict; the latest date) and writes a
-    '#' comment above the record that keeps it, naming the other value and its line; what no
-    small edit settles (17/15 tests pass) is left as written, with a comment saying so. Never
-    overwrites: if any file it would create exists, it names them, writes nothing and exits 2 (as
-    for an unreadable document).
+    The title and 'Last Updated' date go to project.yaml. What renders back line for line becomes
+    records: a table with a name and a status column (components, risks, milestones), a table of
+    test counts, a '| Metric | Value |' table, a plain [x] / [ ] checklist, and a list of one
+    shape under its heading (next steps, known issues, blockers, issues, components, milestones,
+    achievements). Everything else stays verbatim in free sections (sections.yaml), in place;
+    outline.yaml lists every part in the document's order.
+
+    Prints lint's findings on the document, then settles each contradiction in the data by
+    keeping one value (a table row over a list item over a heading; the sum over a stated total;
+    the items over a verdict; the latest date) and writes a '#' comment above the record that
+    keeps it, naming the other value and its line; what no small edit settles (17/15 tests pass)
+    is left as written, with a comment saying so. Never overwrites: if any file it would create
+    exists, it names them, writes nothing and exits 2 (as for an unreadable document).
 
     \b
     Examples:
