@@ -157,6 +157,10 @@ _RELATIVE_NAME = re.compile(r"(phase|step|stage|part|milestone|sprint|week|day|i
 _DATE_PATTERNS = (
     re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])"),
     re.compile(r"(?P<y>(?:19|20)\d\d)\s*[년年]\s*(?P<m>\d{1,2})\s*[월月]\s*(?P<d>\d{1,2})\s*[일日]"),
+    # 2025/01/15, and 12.04.2025 (day first, as German and most of Europe write it); never 01/02/2025,
+    # which reads as a different day in the US and in Europe.
+    re.compile(r"(?<![\w./-])(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?![\d/])"),
+    re.compile(r"(?<![\w./-])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)(?![\d.]\d)"),
 )
 _MONTHS = {
     name: number
@@ -183,8 +187,16 @@ _MONTH_NAME = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _WORD_DATE = re.compile(
     rf"\b(?P<mon>{_MONTH_NAME})\.? (?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? )?(?P<y>(?:19|20)\d\d)\b", re.I
 )
+# "15 January 2025", "3rd Mar 2025": the day before the month (the month-first pattern alone read
+# only "January 2025" and dropped the day).
+_DAY_FIRST_DATE = re.compile(
+    rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.? (?P<mon>{_MONTH_NAME})\.?,? (?P<y>(?:19|20)\d\d)\b", re.I
+)
+WORD_DATES = (_DAY_FIRST_DATE, _WORD_DATE)
 _DOC_DATE_LABEL = re.compile(
     r"^\W*(?:last[ -]updated|last[ -]verified|updated|date|as of|status as of|최종 업데이트|최종 수정|업데이트|"
+    r"stand|zuletzt aktualisiert|aktualisiert|última actualización|actualizado|fecha|"
+    r"dernière mise à jour|mis à jour|ultimo aggiornamento|aggiornato|"
     r"最后更新|更新时间|更新日期|最終更新|更新日)\W*[:：]",
     re.I,
 )
@@ -369,7 +381,8 @@ def parse_date(text: str) -> tuple[dt.date, str] | None:
                 continue
             if best is None or match.start() < best[0]:
                 best = (match.start(), found, "day")
-    match = _WORD_DATE.search(text)
+    found_words = [m for m in (pattern.search(text) for pattern in WORD_DATES) if m]
+    match = min(found_words, key=lambda m: m.start(), default=None)
     if match and (best is None or match.start() < best[0]):
         month = _MONTHS[match["mon"].lower()]
         try:

@@ -242,11 +242,13 @@ def _layouts(kind: str, marker: str) -> tuple[str, ...]:
                 found += [f"{marker} {core}{trail}" for trail in trails if "{status}" not in core or not trail]
     for core in cores:
         for trail in trails:
-            found.append(f"{marker} {core}{trail}")
+            # An item's icon is its status: a layout that reads it comes before one that would
+            # keep it as part of the text ('- ✅ Memory leak' is not a risk titled '✅ Memory leak').
             if levelled:
                 found.append(f"{marker} {{icon}} {core}{trail}")
                 if "{status}" not in trail:
                     found.append(f"{marker} {core}{trail} {{icon}}")
+            found.append(f"{marker} {core}{trail}")
     return tuple(layout for layout in found if check(layout, kind) is None)
 
 

@@ -9,6 +9,7 @@ outline lists every part in the document's order, so ``render`` gives the docume
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -64,6 +65,14 @@ def plan_import(
     if not text.strip():
         raise StatusGenError(
             "the document is empty: there is nothing to import; name your status document", Location(source)
+        )
+    matter = _front_matter(text)
+    if matter:
+        raise StatusGenError(
+            f"the document opens with front matter (lines 1-{matter}); a generated document opens with "
+            "status-gen's banner, so the block would become a rule and a heading: move it out of the file, "
+            "then import again",
+            Location(source, 1, 1),
         )
     source = printable(source)  # it goes into YAML comments: one line of printable characters, always
     settings = config or Config()
@@ -157,6 +166,19 @@ def _comments_of(part: _Part, notes: dict[int, list[str]]) -> list[list[str]]:
     return comments
 
 
+_MATTER_KEY = re.compile(r"[A-Za-z_][\w-]*\s*:(\s|$)")
+
+
+def _front_matter(text: str) -> int:
+    """The last line of a YAML front matter block opening the document, or 0 when there is none."""
+    lines = text.split("\n", 200)[:200]
+    if not lines or lines[0].rstrip() != "---":
+        return 0
+    end = next((n for n, line in enumerate(lines[1:], start=1) if line.rstrip() in ("---", "...")), 0)
+    inside = [line for line in lines[1:end] if line.strip()]
+    return end + 1 if end and inside and _MATTER_KEY.match(inside[0]) else 0
+
+
 def _project(
     blocks: list[Block], claims: Claims, source: str, today: dt.date, origin: list[int]
 ) -> tuple[dict[str, object], list[str]]:
@@ -165,7 +187,10 @@ def _project(
     date = claims.doc_dates[0].date if claims.doc_dates else today
     notes: list[str] = []
     if not claims.doc_dates:
-        notes.append(f"The document states no 'Last Updated' date: {today.isoformat()} (the import day) is used.")
+        notes.append(
+            f"No document date found (a 'Last Updated:', 'Updated:', 'Date:' or 'As of:' line with a date such as "
+            f"2025-01-15, 15 January 2025 or 15.01.2025): {today.isoformat()} (the import day) is used; correct it."
+        )
     for other in claims.doc_dates[1:]:
         if other.date != date:
             notes.append(f"Kept {date.isoformat()}; {source}:{origin[other.line - 1]} says {other.date.isoformat()}.")

@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..claims import _DATE_PATTERNS, _MONTHS, _VERDICT_OK, _WORD_DATE, ICONS, extract, normalise, parse_date
+from ..claims import _DATE_PATTERNS, _MONTHS, _VERDICT_OK, ICONS, WORD_DATES, extract, normalise, parse_date
 
 if TYPE_CHECKING:
     from ..claims import Claims, Entity
@@ -526,7 +526,7 @@ def _rewrite_date(line: str, old: dt.date, new: dt.date) -> str | None:
                     "d": f"{new.day:0{len(match['d'])}d}",
                 }
                 return _substitute(line, match, parts)
-    for match in _WORD_DATE.finditer(line):
+    for match in (m for pattern in WORD_DATES for m in pattern.finditer(line)):
         month = _MONTHS[match["mon"].lower()]
         if (int(match["y"]), month) != (old.year, old.month) or (match["d"] and int(match["d"]) != old.day):
             continue

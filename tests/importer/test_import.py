@@ -129,3 +129,42 @@ def test_importing_the_rendered_document_says_to_move_it_aside(project: Path) ->
     assert code == 0, err
     assert "next: review data/*.yaml, then move SYSTEM_STATUS.md aside, run 'status-gen render --data data'" in err
     assert run_cli("render")[0] == 2  # what the step avoids
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("**Last Updated:** 15 January 2025", "2025-01-15"),
+        ("Last updated: 3rd Mar. 2025", "2025-03-03"),
+        ("Last updated: March 3, 2025", "2025-03-03"),
+        ("Last updated: January 2025", "2025-01-01"),
+    ],
+)
+def test_a_day_before_the_month_is_read_with_the_day(line: str, date: str) -> None:
+    planned = plan_import(f"# T\n\n{line}\n\nBody.\n", "S.md", dt.date(2026, 1, 1))
+    assert yaml.safe_load(planned.files["project.yaml"])["project"]["last_updated"] == date
+
+
+def test_front_matter_is_refused_with_its_lines_and_the_fix(project: Path) -> None:
+    (project / "STATUS.md").write_text("---\ntitle: X\nowner: me\n---\n\n# T\n\nBody.\n", encoding="utf-8")
+    code, _, err = run_cli("import", "STATUS.md")
+    assert code == 2
+    assert "STATUS.md:1:1: error: the document opens with front matter (lines 1-4)" in err
+    assert "move it out of the file" in err
+    assert not (project / "data").exists()
+
+
+def test_a_rule_at_the_top_is_not_front_matter() -> None:
+    planned = plan_import("---\n\n# T\n\nBody.\n\n---\n\nMore.\n", "S.md", dt.date(2026, 1, 1))
+    assert "sections.yaml" in planned.files
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [("**Stand:** 12.04.2025", "2025-04-12"), ("Last updated: 2025/01/15", "2025-01-15"), ("Updated 01/15/2025", None)],
+)
+def test_more_date_shapes_and_an_honest_note_when_none_is_read(line: str, date: str | None) -> None:
+    planned = plan_import(f"# T\n\n{line}\n\nBody.\n", "S.md", dt.date(2026, 1, 1))
+    written = planned.files["project.yaml"]
+    assert yaml.safe_load(written)["project"]["last_updated"] == (date or "2026-01-01")
+    assert ("No document date found" in written) == (date is None)

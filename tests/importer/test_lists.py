@@ -276,3 +276,10 @@ def test_a_marker_after_the_name_is_a_shape_too() -> None:
     ]
     outline = files["outline.yaml"]["sections"]  # type: ignore[index]
     assert next(s for s in outline if s["kind"] == "components")["item"] == "- **{name}:** {icon} {note}"
+
+
+@pytest.mark.parametrize("items", ["- ✅ Memory leak\n- ❌ Crash on save\n", "- Memory leak ✅\n- Crash on save ❌\n"])
+def test_an_items_icon_is_its_status_not_part_of_its_title(items: str) -> None:
+    files = round_trip(f"## Known Issues\n\n{items}")
+    risks = files["risks.yaml"]["risks"]  # type: ignore[index]
+    assert [(r["title"], r["status"]) for r in risks] == [("Memory leak", "OK"), ("Crash on save", "BROKEN")]
