@@ -241,7 +241,7 @@ def _layouts(kind: str, marker: str) -> tuple[str, ...]:
                 core = core.replace("{N}", f"{{{spec.name}}}").replace("{T}", f"{{{spec.text}}}")
                 found += [f"{marker} {core}{trail}" for trail in trails if "{status}" not in core or not trail]
     for core in cores:
-        for trail in trails:
+        for trail in (*trails[1:], trails[0]):  # a trail that reads a status or percent before none
             # An item's icon is its status: a layout that reads it comes before one that would
             # keep it as part of the text ('- ✅ Memory leak' is not a risk titled '✅ Memory leak').
             if levelled:
@@ -256,6 +256,11 @@ def _layouts(kind: str, marker: str) -> tuple[str, ...]:
 def _pattern(layout: str) -> re.Pattern[str]:
     """A regular expression with one named group per placeholder of the layout."""
     parts = re.split(r"\{([a-z_]+)\}", layout)
+    # An item whose status is its icon and whose only text is its name: a separator in that text
+    # means a detail the name would swallow ('✅ Search - BROKEN' is not a component named
+    # 'Search - BROKEN' that is OK), so such a list stays as written.
+    texts = [p for p in parts[1::2] if p not in ("icon", "status", "percent", "n", "number")]
+    bare = "icon" in parts[1::2] and len(texts) == 1 and texts[0] in ("name", "title")
     regex = ""
     for number, part in enumerate(parts):
         if number % 2 == 0:
@@ -264,6 +269,8 @@ def _pattern(layout: str) -> re.Pattern[str]:
             regex += r"(?P<icon>\S{1,2})"
         elif part in ("n", "number", "percent"):
             regex += rf"(?P<{part}>[0-9]{{1,9}})"
+        elif bare and part == texts[0]:
+            regex += rf"(?P<{part}>(?:(?!: | [-–—] ).)*?\S)"
         else:
             regex += rf"(?P<{part}>\S.*?)"
     return re.compile(regex + r"\Z")

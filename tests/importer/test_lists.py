@@ -283,3 +283,15 @@ def test_an_items_icon_is_its_status_not_part_of_its_title(items: str) -> None:
     files = round_trip(f"## Known Issues\n\n{items}")
     risks = files["risks.yaml"]["risks"]  # type: ignore[index]
     assert [(r["title"], r["status"]) for r in risks] == [("Memory leak", "OK"), ("Crash on save", "BROKEN")]
+
+
+def test_a_name_that_would_swallow_a_detail_keeps_the_list_as_written() -> None:
+    items = "- ✅ Login – works on all browsers\n- ❌ Import: broken since v2\n- ✅ Search - BROKEN\n"
+    files = round_trip(f"## Features\n\n{items}")
+    assert "components.yaml" not in files
+
+
+def test_a_percent_after_the_name_is_read_as_the_percent() -> None:
+    files = round_trip("## Roadmap\n\n- ✅ v1.0 (100%)\n- 🔄 v1.1 (45%)\n")
+    milestones = files["milestones.yaml"]["milestones"]  # type: ignore[index]
+    assert [(m["name"], m["percent"]) for m in milestones] == [("v1.0", 100), ("v1.1", 45)]
