@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import Location, StatusGenError
+from ..inject import BANNER_START
 from ..models import MAX_BODY
 from .blocks import Block, split
 from .recognise import RECOGNISERS, Context, Found
@@ -74,6 +75,7 @@ def plan_import(
             "then import again",
             Location(source, 1, 1),
         )
+    text = without_banner(text)
     source = printable(source)  # it goes into YAML comments: one line of printable characters, always
     settings = config or Config()
     if words is None:
@@ -164,6 +166,16 @@ def _comments_of(part: _Part, notes: dict[int, list[str]]) -> list[list[str]]:
             holder = max((i for i, start in enumerate(starts) if start <= line), default=0)
             comments[holder].append(note)
     return comments
+
+
+def without_banner(text: str) -> str:
+    """``text`` without status-gen's banner on its first line (a blank line in its place).
+
+    A document status-gen rendered is imported to rebuild its data: the banner is ours, not the
+    author's. The blank line keeps the line numbers the notes cite.
+    """
+    first, _, rest = text.partition("\n")
+    return "\n" + rest if first.startswith(BANNER_START) and first.rstrip().endswith("-->") else text
 
 
 _MATTER_KEY = re.compile(r"[A-Za-z_][\w-]*\s*:(\s|$)")

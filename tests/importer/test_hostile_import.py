@@ -22,6 +22,7 @@ import pytest
 from status_gen.importer import lines_kept
 from status_gen.lint import decode_markdown
 from tests.conftest import ROOT, markdown_cases, run_cli
+from tests.importer.settle import settled
 from tests.security.github_runner import obeyed
 
 HOSTILE = ROOT / "tests" / "hostile"
@@ -102,14 +103,6 @@ def test_hostile_document_imports_or_is_refused_cleanly(
 
 
 def _settled(text: str, name: str) -> str:
-    """The document as import settled its contradictions (resolve.py edits those lines on purpose)."""
     import datetime as dt
 
-    from status_gen.claims import vocabulary
-    from status_gen.importer.resolve import resolve
-    from status_gen.lint import lint_text
-    from status_gen.settings import Config
-
-    config = Config()
-    words = vocabulary({label: value.level for label, value in config.labels.items()})
-    return resolve(text, name, dt.date(2025, 9, 17), lambda edited: lint_text(edited, name, config), words).text
+    return settled(text, name, dt.date(2025, 9, 17))

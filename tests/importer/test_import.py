@@ -168,3 +168,15 @@ def test_more_date_shapes_and_an_honest_note_when_none_is_read(line: str, date: 
     written = planned.files["project.yaml"]
     assert yaml.safe_load(written)["project"]["last_updated"] == (date or "2026-01-01")
     assert ("No document date found" in written) == (date is None)
+
+
+def test_a_rendered_document_imports_again_and_renders_the_same(project: Path) -> None:
+    assert run_cli("import", "STATUS.md", "--data", "data")[0] == 0
+    assert run_cli("render", "--output", "OUT.md", "--today", "2025-09-10")[0] == 0
+    first = (project / "OUT.md").read_text(encoding="utf-8")
+    code, _, err = run_cli("import", "OUT.md", "--data", "again")
+    assert code == 0, err
+    code, _, err = run_cli("render", "--data", "again", "--output", "AGAIN.md", "--today", "2025-09-10")
+    assert code == 0, err
+    again = (project / "AGAIN.md").read_text(encoding="utf-8")
+    assert again.split("\n")[1:] == first.split("\n")[1:]  # the banners name different data folders

@@ -35,6 +35,7 @@ from hypothesis import strategies as st
 from status_gen.importer import lines_kept
 from status_gen.lint import decode_markdown
 from tests.conftest import run_cli
+from tests.importer.settle import settled
 
 EXAMPLES = int(os.environ.get("STATUS_GEN_IMPORT_EXAMPLES", "25"))
 TODAY = dt.date(2025, 9, 17)
@@ -208,17 +209,7 @@ def scratch() -> Iterator[Path]:
 
 
 def _settled(text: str) -> str:
-    """The document as import settled its contradictions and ragged table rows (edited on purpose)."""
-    from status_gen.claims import vocabulary
-    from status_gen.importer.resolve import resolve
-    from status_gen.importer.rows import even_rows
-    from status_gen.lint import lint_text
-    from status_gen.settings import Config
-
-    config = Config()
-    words = vocabulary({label: value.level for label, value in config.labels.items()})
-    resolved = resolve(text, "STATUS.md", TODAY, lambda edited: lint_text(edited, "STATUS.md", config), words).text
-    return even_rows(resolved)[0]
+    return settled(text, "STATUS.md", TODAY)
 
 
 @settings(
