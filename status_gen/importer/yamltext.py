@@ -41,7 +41,7 @@ _Dumper.add_representer(str, _block_text)
 
 
 class _Fallback(Exception):
-    """Text the small writer leaves to PyYAML (a block whose first line is indented, say)."""
+    """Data the small writer leaves to PyYAML (a key that is not text)."""
 
 
 def dump_mapping(key: str, value: dict[str, object], comments: list[str]) -> str:
@@ -159,8 +159,6 @@ def _block(value: str, indent: str) -> str:
     body = value.rstrip("\n")
     trailing = len(value) - len(body)
     chomp = "-" if trailing == 0 else "" if trailing == 1 else "+"
-    if not indent:
-        raise _Fallback  # a block needs a parent to indent under
     lines = [f"{indent}{line}" if line else "" for line in body.split("\n")]
     lines += [""] * (trailing - 1 if trailing > 1 else 0)
     return f"|{chomp}\n" + "\n".join(lines)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -77,3 +78,20 @@ def test_ordinary_records_are_written_plain_and_markdown_as_a_block() -> None:
         '    Port: "8080"\n'
     )
     assert yaml.safe_load(text)["components"] == records
+
+
+def test_a_key_that_is_not_text_goes_to_pyyaml_and_still_reads_back() -> None:
+    records: list[dict[str, object]] = [{"id": "a", "fields": {1: "one"}}]
+    text = yamltext.dump_list("items", records, [["a note"]])
+    assert yaml.safe_load(text) == {"items": records}
+    assert text.startswith("items:\n# a note\n- id: a\n")  # the note stays above its record
+
+
+def test_when_the_read_back_disagrees_pyyaml_writes_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yamltext, "_write", lambda value, indent="": "items: wrong\n")
+    records: list[dict[str, object]] = [{"id": "a", "name": "Auth"}, {"id": "b", "name": "yes"}]
+    text = yamltext.dump_list("items", records, [["kept OK; line 3 says BROKEN"], []])
+    assert yaml.safe_load(text) == {"items": records}
+    assert "# kept OK; line 3 says BROKEN\n- id: a\n" in text
+    mapping = yamltext.dump_mapping("project", {"name": "T"}, ["a note"])
+    assert mapping.startswith("# a note\n") and yaml.safe_load(mapping) == {"project": {"name": "T"}}
