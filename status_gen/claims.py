@@ -894,14 +894,21 @@ def _lead_or_tail(text: str) -> str:
     return tail
 
 
-def extract(text: str, words: Mapping[str, str] | None = None) -> Claims:
-    """Every claim the document makes. ``text`` has LF line breaks and no byte-order mark."""
-    from markdown_it import MarkdownIt
+def extract(text: str, words: Mapping[str, str] | None = None, tokens: list[Token] | None = None) -> Claims:
+    """Every claim the document makes. ``text`` has LF line breaks and no byte-order mark.
 
-    parser = MarkdownIt("commonmark", {"maxNesting": 40}).enable("table")
-    return _Extractor(text, _words(tuple(sorted((words if words is not None else vocabulary()).items())))).run(
-        parser.parse(text)
-    )
+    ``tokens`` are ``text`` parsed by ``parse`` when the caller has them (import splits the
+    document into blocks from the same tokens).
+    """
+    vocab = _words(tuple(sorted((words if words is not None else vocabulary()).items())))
+    return _Extractor(text, vocab).run(parse(text) if tokens is None else tokens)
+
+
+def parse(text: str) -> list[Token]:
+    """The tokens claims are read from: CommonMark with tables, nesting up to 40 levels."""
+    from .markdown import parser
+
+    return parser(40).parse(text)
 
 
 @functools.lru_cache(maxsize=8)

@@ -77,13 +77,12 @@ def check(item: str, kind: str) -> str | None:
 
 def _markdown_problem(sample: str) -> str | None:
     """The format, filled, must read as exactly one list item of plain inline text."""
-    from markdown_it import MarkdownIt
-
+    from .markdown import parser
     from .verify import _OWN_MARKERS
 
     if any(marker in sample for marker in _OWN_MARKERS):
         return "a status-gen marker comment stands here, and only status-gen writes those; remove it"
-    tokens = MarkdownIt("commonmark").enable("table").parse(sample + "\n")
+    tokens = parser().parse(sample + "\n")
     types = [t.type for t in tokens]
     if types[:2] not in (["bullet_list_open", "list_item_open"], ["ordered_list_open", "list_item_open"]):
         return "an item layout must read as one list item"

@@ -85,7 +85,7 @@ Count = Annotated[StrictInt, Field(ge=0)]
 class Record(BaseModel):
     """Base of every model: unknown keys are errors; the source mapping is kept."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
     _src: Map | None = PrivateAttr(default=None)
 
     @model_validator(mode="wrap")
@@ -206,7 +206,7 @@ def _url(value: str) -> str:
 class Link(BaseModel):
     """A link shown beside a record: ``{title: PR 12, url: https://...}``."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
     title: Annotated[str, StringConstraints(min_length=1, max_length=200)]
     url: Annotated[str, StringConstraints(min_length=1, max_length=2000), AfterValidator(_url)]
 

@@ -62,9 +62,9 @@ def table_spans(text: str, lines: list[str]) -> list[tuple[int, int]]:
     simple = None if whole else _standalone_tables(lines, candidates)
     if simple is not None:
         return simple
-    from markdown_it import MarkdownIt
+    from .markdown import parser as markdown
 
-    parser = MarkdownIt("commonmark").enable("table")
+    parser = markdown()
     if whole:
         sections = [(0, len(lines))]
     else:
@@ -153,10 +153,10 @@ def check_body(body: str) -> tuple[int, str] | None:
     # with none of their marks needs no parse (import checks every free part it writes).
     if not any(mark in text for mark in "<`~|") and not _DEEP.search(text):
         return None
-    from markdown_it import MarkdownIt
+    from .markdown import parser as markdown
 
     # Blocks alone (no inline parse: a third of the cost) say what is open and where it ends.
-    parser = MarkdownIt("commonmark", {"maxNesting": _NESTING}).enable("table").disable("inline")
+    parser = markdown(_NESTING, inline=False)
     tokens = parser.parse(f"{text}\n{_SENTINEL}\n")
     # At its nesting limit markdown-it stops reading and drops the rest without a word: say so,
     # rather than blame a block for being open.

@@ -21,6 +21,8 @@ from .recognise import RECOGNISERS, Context, Found
 from .yamltext import dump_list, dump_mapping
 
 if TYPE_CHECKING:
+    from markdown_it.token import Token
+
     from ..claims import Claims
     from ..rules.base import Problem
     from ..settings import Config
@@ -57,7 +59,7 @@ def plan_import(
     Contradictions lint finds are settled first (``resolve.py``): the recognisers read the edited
     text, and each note about a value kept goes above the record (or free section) holding it.
     """
-    from ..claims import extract, vocabulary
+    from ..claims import extract, parse, vocabulary
     from ..lint import lint_text
     from ..settings import Config
     from .resolve import printable, resolve
@@ -80,14 +82,15 @@ def plan_import(
     settings = config or Config()
     if words is None:
         words = vocabulary({name: label.level for name, label in settings.labels.items()})
-    read: dict[str, Claims] = {}
+    read: dict[str, tuple[list[Token], Claims]] = {}
 
     def claims_of(edited: str) -> Claims:
         """The claims of the latest text read (resolve lints each edit; the last is the one imported)."""
         if edited not in read:
             read.clear()
-            read[edited] = extract(edited, words)
-        return read[edited]
+            tokens = parse(edited)
+            read[edited] = tokens, extract(edited, words, tokens)
+        return read[edited][1]
 
     as_written, findings = text, lint_text(text, source, settings, claims_of(text))
 
@@ -101,7 +104,7 @@ def plan_import(
         resolution.notes.setdefault(line, []).append(f"{source}:{resolution.origin[line]}: {note}")
     lines = text.split("\n")
     claims = claims_of(text)
-    blocks = split(text)
+    blocks = split(text, read[text][0])
     context = Context(lines, source, blocks, claims)
     context.labels = settings.labels
     project, project_notes = _project(blocks, claims, source, today, resolution.origin)

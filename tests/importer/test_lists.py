@@ -295,3 +295,17 @@ def test_a_percent_after_the_name_is_read_as_the_percent() -> None:
     files = round_trip("## Roadmap\n\n- ✅ v1.0 (100%)\n- 🔄 v1.1 (45%)\n")
     milestones = files["milestones.yaml"]["milestones"]  # type: ignore[index]
     assert [(m["name"], m["percent"]) for m in milestones] == [("v1.0", 100), ("v1.1", 45)]
+
+
+@pytest.mark.parametrize("marker", ["-", "*", "+", "{n}.", "{n})"])
+def test_every_candidate_layout_is_a_valid_item_layout(marker: str) -> None:
+    # The recogniser tries these without checking them (a markdown-it parse each, every import):
+    # each must pass the check an 'item' option in outline.yaml passes, or an import could write one
+    # that render refuses.
+    from status_gen.importer.lists import KINDS, _layouts
+    from status_gen.listitems import check
+
+    for kind in KINDS:
+        layouts = _layouts(kind, marker)
+        assert layouts, kind
+        assert {layout: check(layout, kind) for layout in layouts} == dict.fromkeys(layouts)
