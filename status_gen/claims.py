@@ -126,6 +126,9 @@ ISSUE_STATES: dict[str, str] = {
     **dict.fromkeys(("OPEN", "ACTIVE", "IN PROGRESS", "REOPENED", "ONGOING", "WIP"), "open"),
     "READY FOR CLOSURE": "closing",
 }
+_STATES = "|".join(re.escape(w).replace(r"\ ", r"[\s_-]+") for w in ISSUE_STATES)
+_STATE_AFTER_REF = re.compile(rf"^\s*[:\-–—]?\s*(?:status\s*[:：]\s*)?(?P<w>{_STATES})\b", re.I)
+_STATE_WORD = re.compile(rf"(?<![A-Za-z])(?P<w>{_STATES})(?![A-Za-z])")  # case as written: shouted only
 # Severity and priority words are labels of risks, not statuses of things ("HIGH PRIORITY").
 _NOT_STATUSES = ("LOW", "MEDIUM", "HIGH")
 
@@ -369,8 +372,15 @@ def find_ignores(text: str) -> dict[int, frozenset[str]]:
     return found
 
 
+def _may_hold_date(text: str) -> bool:
+    """Whether a text may hold a date: every date pattern has a year 19xx or 20xx (most texts have none)."""
+    return "20" in text or "19" in text
+
+
 def parse_date(text: str) -> tuple[dt.date, str] | None:
     """The first date in a text, with its precision ("day" or "month"); None when there is none."""
+    if not _may_hold_date(text):
+        return None
     best: tuple[int, dt.date, str] | None = None
     for pattern in _DATE_PATTERNS:
         match = pattern.search(text)
@@ -458,8 +468,12 @@ def _clean(text: str) -> str:
     return " ".join(_EMPHASIS.sub("", text).split())
 
 
+@functools.lru_cache(maxsize=1024)
 def normalise(name: str) -> str:
-    """The key two spellings of one name share: case, emphasis, markers and punctuation ignored."""
+    """The key two spellings of one name share: case, emphasis, markers and punctuation ignored.
+
+    Cached, as ``_clean`` is: a table's names are normalised by its own reading and its totals'.
+    """
     return _EDGE_PUNCTUATION.sub("", _clean(name).lower())
 
 
@@ -775,11 +789,10 @@ class _Extractor:
         if not refs:
             return False
         found = False
-        states = "|".join(re.escape(w).replace(r"\ ", r"[\s_-]+") for w in ISSUE_STATES)
         for ref in refs:
             after = cleaned[ref.end() :]
             # "Issue #12 CLOSED", "#12: resolved", "Issue #12 Status: CLOSED", "(Issue #12 closed)"
-            match = re.match(rf"^\s*[:\-–—]?\s*(?:status\s*[:：]\s*)?(?P<w>{states})\b", after, re.I)
+            match = _STATE_AFTER_REF.match(after)
             if match:
                 state = self._state_of(match["w"])
                 if state:
@@ -792,7 +805,7 @@ class _Extractor:
                 if state:
                     self.claims.issues.append(IssueState(_issue_key(refs[0]), state, _clean(span), line))
                     return True
-            tail = re.search(rf"(?<![A-Za-z])(?P<w>{states})(?![A-Za-z])", cleaned[refs[0].end() :])
+            tail = _STATE_WORD.search(cleaned[refs[0].end() :])
             if tail and tail["w"] == tail["w"].upper():
                 state = self._state_of(tail["w"])
                 before = cleaned[refs[0].end() : refs[0].end() + tail.start()]
@@ -838,6 +851,8 @@ class _Extractor:
 
     def _dates(self, text: str, line: int, *, heading: bool) -> None:
         cleaned = _clean(text)
+        if not _may_hold_date(cleaned):
+            return
         if _DOC_DATE_LABEL.match(cleaned) or (
             "|" in text and any(_DOC_DATE_LABEL.match(_clean(p)) for p in text.split("|"))
         ):
@@ -851,12 +866,14 @@ class _Extractor:
             self.claims.events.append(DatedEvent(found[0], cleaned, line))
 
     def _rates(self, text: str, line: int) -> None:
+        if "/" not in text and "%" not in text:  # a fraction's slash or a rate's percent sign
+            return
         cleaned = _clean(text)
         for match in _FRACTION.finditer(cleaned):
             if match["what"] or match["verb"]:
                 ok = (icon_status(text) or Status("", "")).level == "ok"
                 self.claims.counts.append(PassCount(int(match["a"]), int(match["b"]), line, ok, match.group().strip()))
-        status = icon_status(text)
+        status = icon_status(text) if "%" in cleaned else None
         if status and status.level == "ok":
             for match in _PERCENT_PASS.finditer(cleaned):
                 percent = float(match["p"] or match["p2"])

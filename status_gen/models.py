@@ -270,7 +270,8 @@ class Project(Record):
     summary: Text | None = None
     headline_metric: Id | None = None
     metrics: list[Metric] = []
-    claims: Claims = Claims()
+    # A factory, not Claims(): an instance here would build the validator at import (defer_build).
+    claims: Claims = Field(default_factory=Claims)
     highlights: list[Highlight] = []
     achievements: list[Achievement] = []
 
