@@ -377,6 +377,11 @@ def _may_hold_date(text: str) -> bool:
     return "20" in text or "19" in text
 
 
+def _may_label_date(text: str) -> bool:
+    """Whether a text may hold a 'Last Updated:' label: each ends in a colon (most texts have none)."""
+    return ":" in text or "：" in text
+
+
 def parse_date(text: str) -> tuple[dt.date, str] | None:
     """The first date in a text, with its precision ("day" or "month"); None when there is none."""
     if not _may_hold_date(text):
@@ -841,6 +846,8 @@ class _Extractor:
             self.claims.verdicts.append(Verdict(match["label"], value, level, line))
 
     def _doc_date(self, text: str, line: int) -> None:
+        if not _may_label_date(text):
+            return
         for part in text.split("|"):
             cleaned = _clean(part)
             match = _DOC_DATE_LABEL.match(cleaned)
@@ -853,8 +860,9 @@ class _Extractor:
         cleaned = _clean(text)
         if not _may_hold_date(cleaned):
             return
-        if _DOC_DATE_LABEL.match(cleaned) or (
-            "|" in text and any(_DOC_DATE_LABEL.match(_clean(p)) for p in text.split("|"))
+        if _may_label_date(text) and (
+            _DOC_DATE_LABEL.match(cleaned)
+            or ("|" in text and any(_DOC_DATE_LABEL.match(_clean(p)) for p in text.split("|")))
         ):
             return
         found = parse_date(cleaned)

@@ -18,6 +18,7 @@ ends (``{icon} {status}`` without a status gives the icon alone).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Mapping, Sequence
 
@@ -33,8 +34,12 @@ _BREAK = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
 _BARE_PIPE = re.compile(r"(?<!\\)(?:\\\\)*\|")
 
 
-def _pieces(fmt: str) -> list[tuple[str, str, str]]:
-    """(literal text, placeholder name, conversion) triples; name "" for a literal piece."""
+@functools.lru_cache(maxsize=512)
+def _pieces(fmt: str) -> tuple[tuple[str, str, str], ...]:
+    """(literal text, placeholder name, conversion) triples; name "" for a literal piece.
+
+    Cached: a table's or list's few formats are filled once per record.
+    """
     pieces: list[tuple[str, str, str]] = []
     at = 0
     for match in _TOKEN.finditer(fmt):
@@ -49,7 +54,7 @@ def _pieces(fmt: str) -> list[tuple[str, str, str]]:
             name, _, conversion = match.group(1).strip().partition(":")
             pieces.append((literal, name.strip(), conversion.strip()))
     pieces.append((fmt[at:], "", ""))
-    return pieces
+    return tuple(pieces)
 
 
 def names(fmt: str) -> list[str]:

@@ -15,6 +15,7 @@ difference and the table stays verbatim in a free section, which is always safe.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -173,9 +174,15 @@ def _read(lines: list[str]) -> _Table | None:
     return _Table(headers, " ".join(lines[1].split()), split[2:], lines)
 
 
+@functools.lru_cache(maxsize=8)
+def _reader(levels: tuple[tuple[str, str], ...]) -> _Reader:
+    """The status-word reader for a project's labels (label, level), built once per import, not per table."""
+    return word_reader(vocabulary(dict(levels)))
+
+
 def _plan(read: _Table, labels: dict[str, Label]) -> tuple[str, list[dict[str, str]], list[dict[str, Any]]] | None:
     """(kind, columns, records) that draw ``read`` back exactly, or None."""
-    words = word_reader(vocabulary({name: label.level for name, label in labels.items()}))
+    words = _reader(tuple((name, label.level) for name, label in labels.items()))
     columns_of = list(zip(*read.rows, strict=True)) if read.rows else [() for _ in read.headers]
     status_at, statuses = None, None
     # A column of markers is the status (one headed like a status first); without markers, only a

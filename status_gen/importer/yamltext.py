@@ -13,6 +13,7 @@ back as itself. (Reading each file back at run time cost a tenth of an import.)
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Callable
@@ -119,11 +120,15 @@ def _scalar(value: object, indent: str) -> str:
         return "{}" if isinstance(value, dict) else "[]"
     if not isinstance(value, str):
         raise _Fallback  # a float (import writes none): 1e+20 and NaN are text to YAML 1.1
-    return _block(value, indent) if _blockable(value) else _inline(value)
+    return _block(value, indent) if "\n" in value and _blockable(value) else _inline(value)
 
 
+@functools.lru_cache(maxsize=2048)
 def _inline(value: str) -> str:
-    """Text on one line: plain when YAML reads it back as the same text, else double-quoted."""
+    """Text on one line: plain when YAML reads it back as the same text, else double-quoted.
+
+    Cached: labels, icons, levels and keys repeat in every record.
+    """
     if _PLAIN.fullmatch(value) and value == value.rstrip() and _plain_is_text(value):
         return value
     return _ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
