@@ -408,8 +408,9 @@ def import_command(document: str, data_dir: str, today: str | None, config: str 
       status-gen import docs/STATUS.md --data status/
       status-gen render --data status/ --output docs/NEW_STATUS.md
     """
-    from .api import _gc_paused
+    from .claims import vocabulary
     from .config import load_config
+    from .importer import plan_import, write_import
     from .lint import read_markdown
     from .report import problem_lines
 
@@ -418,11 +419,7 @@ def import_command(document: str, data_dir: str, today: str | None, config: str 
     name = shown(cwd / document, cwd)
     text = read_markdown(cwd / document, name, settings.root)
     words = {label: value.level for label, value in settings.labels.items()}
-    with _gc_paused():  # the models, tokens and records live until the end, as in render
-        from .claims import vocabulary
-        from .importer import plan_import, write_import
-
-        planned = plan_import(text, name, _parse_today(today), vocabulary(words), settings)
+    planned = plan_import(text, name, _parse_today(today), vocabulary(words), settings)
     target = cwd / data_dir
     for written in write_import(target, planned.files, settings.root or cwd):
         click.echo(f"created {shown(target / written, cwd)}", err=True)

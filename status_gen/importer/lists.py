@@ -278,8 +278,34 @@ def _pattern(layout: str) -> re.Pattern[str]:
     return re.compile(regex + r"\Z")
 
 
+@functools.cache
+def _literals(layout: str) -> tuple[str, ...]:
+    """The layout's text around its placeholders: the pattern matches these, escaped, in order."""
+    return tuple(re.split(r"\{[a-z_]+\}", layout))
+
+
+def _may_match(layout: str, item: str) -> bool:
+    """Whether the item holds the layout's literal text in order, as ``_pattern`` must find it.
+
+    A list is tried against dozens of layouts, and compiling a pattern costs more than this test:
+    most layouts fail it (an item without ': ' cannot be '{name}: {note}').
+    """
+    literals = _literals(layout)
+    if not item.startswith(literals[0]) or not item.endswith(literals[-1]):
+        return False
+    at = len(literals[0])
+    for literal in literals[1:-1]:
+        at = item.find(literal, at)
+        if at < 0:
+            return False
+        at += len(literal)
+    return True
+
+
 def _parse(context: Context, kind: str, layout: str, items: list[str]) -> list[dict[str, Any]] | None:
     """The records, when every item matches the layout and renders back as written."""
+    if not all(_may_match(layout, item) for item in items):
+        return None
     pattern = _pattern(layout)
     spec = KINDS[kind]
     records = []

@@ -59,6 +59,15 @@ def plan_import(
     Contradictions lint finds are settled first (``resolve.py``): the recognisers read the edited
     text, and each note about a value kept goes above the record (or free section) holding it.
     """
+    from ..api import _gc_paused
+
+    with _gc_paused():  # the tokens, claims and records live until the end, as render's data does
+        return _plan_import(text, source, today, words, config)
+
+
+def _plan_import(
+    text: str, source: str, today: dt.date, words: dict[str, str] | None, config: Config | None
+) -> Imported:
     from ..claims import extract, parse, vocabulary
     from ..lint import lint_text
     from ..settings import Config

@@ -14,7 +14,6 @@ back as itself. (Reading each file back at run time cost a tenth of an import.)
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections.abc import Callable
 
@@ -30,7 +29,9 @@ _PLAIN = re.compile(
 )
 # What a double-quoted or block scalar must not hold raw (YAML's reader refuses or folds them).
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
-_ESCAPE = re.compile(r"[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+# What double quotes escape: the quote and backslash, and what YAML's reader refuses or folds.
+_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]')
+_SHORT_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 
 
 class _Dumper(yaml.SafeDumper):
@@ -131,7 +132,13 @@ def _inline(value: str) -> str:
     """
     if _PLAIN.fullmatch(value) and value == value.rstrip() and _plain_is_text(value):
         return value
-    return _ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
+    return f'"{_ESCAPE.sub(_escaped, value)}"'
+
+
+def _escaped(match: re.Match[str]) -> str:
+    """One character as a double-quoted scalar writes it (JSON's escapes, which YAML shares)."""
+    char = match.group()
+    return _SHORT_ESCAPES.get(char) or f"\\u{ord(char):04x}"
 
 
 def _plain_is_text(value: str) -> bool:

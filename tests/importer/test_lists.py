@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tempfile
 from pathlib import Path
 
@@ -309,3 +310,20 @@ def test_every_candidate_layout_is_a_valid_item_layout(marker: str) -> None:
         layouts = _layouts(kind, marker)
         assert layouts, kind
         assert {layout: check(layout, kind) for layout in layouts} == dict.fromkeys(layouts)
+
+
+def test_the_literal_test_never_refuses_an_item_a_layout_matches() -> None:
+    # _may_match skips compiling a layout's pattern: it must hold for every item the pattern takes.
+    from status_gen.importer.lists import KINDS, _layouts, _may_match, _pattern
+
+    values = ["Auth", "Auth: API - v2 (beta)", "✅", "🔴", "OK", "BROKEN", "7", "45", "x: y", " - ", "**b**"]
+    checked = 0
+    for kind in KINDS:
+        for marker in ["-", "*", "{n}."]:
+            for layout in _layouts(kind, marker):
+                for value in values:
+                    item = re.sub(r"\{[a-z_]+\}", value, layout)
+                    if _pattern(layout).match(item):
+                        checked += 1
+                        assert _may_match(layout, item), (layout, item)
+    assert checked > 1000
