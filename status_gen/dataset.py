@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
+from . import datafiles
 from . import models as m
 from .confine import for_reading
 from .errors import Location, StatusGenError, raise_all
@@ -39,13 +40,13 @@ class Dataset:
     final_steps: list[str] = field(default_factory=list)
     categories: list[m.TestCategory] = field(default_factory=list)
     commands: list[m.Command] = field(default_factory=list)
-    priorities: m.PrioritiesFile | None = None
+    priorities: datafiles.PrioritiesFile | None = None
     runs: list[m.ValidationRun] = field(default_factory=list)
     milestones: list[m.Milestone] = field(default_factory=list)
     risks: list[m.Risk] = field(default_factory=list)
     checklists: list[m.Checklist] = field(default_factory=list)
     free_sections: list[m.FreeSection] = field(default_factory=list)
-    outline: m.Outline | None = None
+    outline: datafiles.Outline | None = None
     documents: dict[str, Document] = field(default_factory=dict)
     evidence: Evidence | None = None  # what the reports say, once read (evidence.collect)
     # What git says, when the outline shows it: a history.Derived (typed loosely, since history's
@@ -121,10 +122,10 @@ def _classify(names: list[str], display: str) -> tuple[dict[str, tuple[str, str]
         if not dot or f".{suffix}" not in EXTENSIONS or name.startswith("."):
             continue
         shown = f"{display.rstrip('/')}/{name}"
-        if kind not in m.FILE_MODELS:
-            close = closest(kind, m.FILE_MODELS)
+        if kind not in datafiles.FILE_MODELS:
+            close = closest(kind, datafiles.FILE_MODELS)
             hint = f"; did you mean '{close}.{suffix}'?" if close else ""
-            known = ", ".join(f"{k}.yaml" for k in m.FILE_MODELS)
+            known = ", ".join(f"{k}.yaml" for k in datafiles.FILE_MODELS)
             errors.append(StatusGenError(f"unknown data file{hint} (known: {known})", Location(shown)))
         elif kind in found:
             errors.append(
@@ -227,7 +228,7 @@ def validate_document(
     loader bounds one record (MAX_RECORD_VALUES), so no chunk can hold more than about 11,000
     errors. Valid chunks are kept, so the whole file is still validated only once.
     """
-    model = m.FILE_MODELS[kind]
+    model = datafiles.FILE_MODELS[kind]
     root = document.root
     if not isinstance(root, Map):
         found = type(root).__name__ if root is not None else "nothing"

@@ -132,8 +132,8 @@ def labels_table() -> str:
 
 
 def data_files_table() -> str:
+    from .datafiles import FILE_MODELS
     from .dataset import REQUIRED
-    from .models import FILE_MODELS
     from .schema import schema_for
     from .vocabulary import DEFAULT_LABELS
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 if TYPE_CHECKING:
+    from . import datafiles
     from . import models as m
     from .dataset import Dataset
     from .derive import Readiness
@@ -38,7 +39,7 @@ class View(Protocol):
     metric: m.Metric | None
     open_blockers: list[m.Blocker]
     achievements: list[m.Achievement]
-    priorities: m.PrioritiesFile | None
+    priorities: datafiles.PrioritiesFile | None
     run: m.ValidationRun | None
     readiness: Readiness
     labels: dict[str, Label]
@@ -61,7 +62,7 @@ def record_id(record: Any) -> str:
     return str(ident) if ident is not None else str(getattr(record, "number", ""))
 
 
-def pick(records: list[Any], spec: m.SectionSpec, placement: Placement) -> list[Any]:
+def pick(records: list[Any], spec: datafiles.SectionSpec, placement: Placement) -> list[Any]:
     """The section's own records: those its 'ids' list, in that order; without 'ids', the rest."""
     if spec.ids is not None:
         by_id = {record_id(r): r for r in records}
@@ -70,7 +71,7 @@ def pick(records: list[Any], spec: m.SectionSpec, placement: Placement) -> list[
     return [r for r in records if record_id(r) not in taken] if taken else records
 
 
-RecordsOf = Callable[["View", "m.SectionSpec", Placement], list[Any]]
+RecordsOf = Callable[["View", "datafiles.SectionSpec", Placement], list[Any]]
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ class Kind:
 def _by_id(pool: str) -> RecordsOf:
     """The record named by the section's id, or every record no other section names."""
 
-    def records(view: View, spec: m.SectionSpec, placement: Placement) -> list[Any]:
+    def records(view: View, spec: datafiles.SectionSpec, placement: Placement) -> list[Any]:
         every = getattr(view.data, pool)
         if spec.id is not None:
             return [r for r in every if r.id == spec.id][:1]
@@ -99,44 +100,44 @@ def _by_id(pool: str) -> RecordsOf:
     return records
 
 
-def _summary(view: View, spec: m.SectionSpec, placement: Placement) -> list[Any]:
+def _summary(view: View, spec: datafiles.SectionSpec, placement: Placement) -> list[Any]:
     project = view.project
     return [project] if project.summary or project.highlights or view.components or view.metric else []
 
 
-def _tests(view: View, spec: m.SectionSpec, placement: Placement) -> list[Any]:
+def _tests(view: View, spec: datafiles.SectionSpec, placement: Placement) -> list[Any]:
     commands = view.commands if "commands" not in placement.kinds else []
     return [*view.categories, *commands]
 
 
-def _readiness(view: View, spec: m.SectionSpec, placement: Placement) -> list[Any]:
+def _readiness(view: View, spec: datafiles.SectionSpec, placement: Placement) -> list[Any]:
     # The verdict follows the blockers and the component levels: with neither, there is nothing to judge.
     return [view.readiness] if "blockers" in view.data.kinds or view.components else []
 
 
 def _attr(name: str) -> RecordsOf:
-    def records(view: View, spec: m.SectionSpec, placement: Placement) -> list[Any]:
+    def records(view: View, spec: datafiles.SectionSpec, placement: Placement) -> list[Any]:
         return list(getattr(view, name))
 
     return records
 
 
-def _priorities(view: View, spec: m.SectionSpec, placement: Placement) -> list[Any]:
+def _priorities(view: View, spec: datafiles.SectionSpec, placement: Placement) -> list[Any]:
     return list(view.priorities.items) if view.priorities else []
 
 
-def _changes(view: View, spec: m.SectionSpec, placement: Placement) -> list[Any]:
+def _changes(view: View, spec: datafiles.SectionSpec, placement: Placement) -> list[Any]:
     derived = view.data.history
     return [derived.changes] if derived is not None and derived.changes is not None else []
 
 
-def _component_map(view: View, spec: m.SectionSpec, placement: Placement) -> list[Any]:
+def _component_map(view: View, spec: datafiles.SectionSpec, placement: Placement) -> list[Any]:
     from .mermaid import component_map
 
     return [component_map(view.components, view.labels)] if view.components else []
 
 
-def _timeline(view: View, spec: m.SectionSpec, placement: Placement) -> list[Any]:
+def _timeline(view: View, spec: datafiles.SectionSpec, placement: Placement) -> list[Any]:
     from .mermaid import gantt, issue_bars, milestone_bars
 
     today = view.project.last_updated
@@ -144,7 +145,7 @@ def _timeline(view: View, spec: m.SectionSpec, placement: Placement) -> list[Any
     return [gantt(bars)] if bars else []
 
 
-def _health_history(view: View, spec: m.SectionSpec, placement: Placement) -> list[Any]:
+def _health_history(view: View, spec: datafiles.SectionSpec, placement: Placement) -> list[Any]:
     from .mermaid import health_chart
 
     derived = view.data.history

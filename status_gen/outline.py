@@ -22,7 +22,7 @@ from .loader import Map, Seq
 from .words import ENGLISH, LANGUAGES, Words, fill, placeholders
 
 if TYPE_CHECKING:
-    from . import models as m
+    from . import datafiles
     from .dataset import Dataset
 
 PRESETS = Path(__file__).parent / "presets"
@@ -32,7 +32,7 @@ DEFAULT_PRESET = "default"
 class Resolved(NamedTuple):
     title: str
     words: Words
-    specs: list[m.SectionSpec]
+    specs: list[datafiles.SectionSpec]
     placement: Placement
 
 
@@ -41,18 +41,18 @@ def preset_names() -> list[str]:
 
 
 @functools.cache
-def load_preset(name: str) -> m.Outline:
+def load_preset(name: str) -> datafiles.Outline:
     """A built-in outline, validated like a user's (a broken preset is a bug, caught by tests)."""
     from .dataset import validate_document
     from .loader import load_file
 
     path = PRESETS / f"{name}.yaml"
     document = load_file(path, f"status_gen/presets/{name}.yaml")
-    outline: m.Outline = validate_document("outline", document, {"labels": None})
+    outline: datafiles.Outline = validate_document("outline", document, {"labels": None})
     return outline
 
 
-def _preset(name: str, where: Location) -> m.Outline:
+def _preset(name: str, where: Location) -> datafiles.Outline:
     names = preset_names()
     if name not in names:
         close = closest(name, names)
@@ -63,9 +63,9 @@ def _preset(name: str, where: Location) -> m.Outline:
 
 def resolve(data: Dataset) -> Resolved:
     """The outline in effect, checked; errors name outline.yaml's lines."""
-    from . import models as m
+    from . import datafiles
 
-    given = data.outline or m.Outline()
+    given = data.outline or datafiles.Outline()
     preset = _preset(given.preset or DEFAULT_PRESET, given.where("preset"))
     if preset.sections is None and preset.preset:  # a preset that only translates another
         base = load_preset(preset.preset)
@@ -99,7 +99,7 @@ def resolve(data: Dataset) -> Resolved:
     return Resolved(title, Words(table), specs, placement)
 
 
-def _check_word(key: str, value: str, source: m.Outline) -> StatusGenError | None:
+def _check_word(key: str, value: str, source: datafiles.Outline) -> StatusGenError | None:
     words = source._src.get("words") if source._src is not None else None
     where = words.where(key, of_key=True) if isinstance(words, Map) else source.where("words")
     if key not in ENGLISH:
@@ -120,9 +120,9 @@ def _check_placeholders(text: str, where: Location, what: str) -> list[StatusGen
     return [StatusGenError(f"{what}: unknown placeholder {{{unknown[0]}}} (known: {known})", where)]
 
 
-def _check_specs(specs: list[m.SectionSpec], data: Dataset, owner: m.Outline) -> list[StatusGenError]:
+def _check_specs(specs: list[datafiles.SectionSpec], data: Dataset, owner: datafiles.Outline) -> list[StatusGenError]:
     errors: list[StatusGenError] = []
-    named: dict[tuple[str, str], m.SectionSpec] = {}
+    named: dict[tuple[str, str], datafiles.SectionSpec] = {}
     for spec in specs:
         kind = KINDS.get(spec.kind)
         if kind is None:
@@ -179,7 +179,7 @@ def _check_specs(specs: list[m.SectionSpec], data: Dataset, owner: m.Outline) ->
 
 
 def _check_ids(
-    spec: m.SectionSpec, kind: Kind, data: Dataset, named: dict[tuple[str, str], m.SectionSpec]
+    spec: datafiles.SectionSpec, kind: Kind, data: Dataset, named: dict[tuple[str, str], datafiles.SectionSpec]
 ) -> list[StatusGenError]:
     """Each id names a record of the kind, once in the whole outline."""
     if kind.every is None:
@@ -208,7 +208,7 @@ def _check_ids(
     return errors
 
 
-def _check_layout(spec: m.SectionSpec, kind: str) -> list[StatusGenError]:
+def _check_layout(spec: datafiles.SectionSpec, kind: str) -> list[StatusGenError]:
     """``columns`` and ``rule``: a table layout for kinds whose records fill cells (columns.py)."""
     from .columns import PLACEHOLDERS, rule_problem
     from .layout import check
@@ -254,14 +254,14 @@ def _marker_problem(cell: str) -> str | None:
     )
 
 
-def _listed_ids(specs: list[m.SectionSpec]) -> dict[str, set[str]]:
+def _listed_ids(specs: list[datafiles.SectionSpec]) -> dict[str, set[str]]:
     listed: dict[str, set[str]] = {}
     for spec in specs:
         listed.setdefault(spec.kind, set()).update(spec.ids or [])
     return listed
 
 
-def _placed_ids(specs: list[m.SectionSpec]) -> dict[str, set[str]]:
+def _placed_ids(specs: list[datafiles.SectionSpec]) -> dict[str, set[str]]:
     placed: dict[str, set[str]] = {}
     for spec in specs:
         if spec.id is not None:
@@ -310,7 +310,7 @@ def sections(view: View, resolved: Resolved) -> list[Section]:
     return built
 
 
-def _template(spec: m.SectionSpec, own: str) -> str:
+def _template(spec: datafiles.SectionSpec, own: str) -> str:
     """A layout option's template (a table's columns, a list's item), else the kind's own."""
     if spec.columns:
         return "sections/columns.md.j2"

@@ -39,7 +39,7 @@ def example_files(today: dt.date, preset: str = "default") -> dict[str, bytes]:
 
 def planned_paths(today: dt.date, preset: str = "default") -> list[str]:
     """Everything init creates, relative to the target folder."""
-    from .models import FILE_MODELS
+    from .datafiles import FILE_MODELS
     from .schema import file_name
 
     schemas = [f"schemas/{file_name(kind)}" for kind in FILE_MODELS]

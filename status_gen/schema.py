@@ -15,6 +15,7 @@ from typing import Any
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
+from . import datafiles
 from . import models as m
 from .vocabulary import Label
 
@@ -64,7 +65,7 @@ def _generator(labels: dict[str, Label]) -> type[GenerateJsonSchema]:
 
 
 def schema_for(kind: str, labels: dict[str, Label]) -> dict[str, Any]:
-    model = m.FILE_MODELS[kind]
+    model = datafiles.FILE_MODELS[kind]
     body = model.model_json_schema(mode="validation", schema_generator=_generator(labels))
     body.pop("title", None)
     return {
@@ -79,7 +80,7 @@ def render_schemas(labels: dict[str, Label]) -> dict[str, bytes]:
     """File name → exact bytes, for every kind of data file, in a stable order."""
     return {
         file_name(kind): (json.dumps(schema_for(kind, labels), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-        for kind in m.FILE_MODELS
+        for kind in datafiles.FILE_MODELS
     }
 
 

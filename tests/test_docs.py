@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 import pytest
 
+from status_gen import datafiles
 from status_gen import models as m
 from status_gen.cli import docs_tables
 from status_gen.config import SETTINGS
@@ -89,7 +90,7 @@ def _records(model: type[m.Record]) -> set[type[m.Record]]:
 def test_data_files_table_shows_every_file_and_every_field() -> None:
     table = data_files_table()
     rows = {cells[0].strip(): cells[-1] for cells in _rows(table)}
-    for kind, model in m.FILE_MODELS.items():
+    for kind, model in datafiles.FILE_MODELS.items():
         assert f"`{kind}.yaml`" in rows
         for record in _records(model) - {model}:
             assert record.__name__ in rows, record

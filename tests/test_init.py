@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from status_gen.models import FILE_MODELS
+from status_gen.datafiles import FILE_MODELS
 from status_gen.rules.registry import RULES
 from status_gen.scaffold import example_files
 from status_gen.schema import render_schemas

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from status_gen import datafiles
 from status_gen import models as m
 from status_gen.dataset import load_dataset
 from status_gen.errors import StatusGenError
@@ -160,11 +161,11 @@ def test_unknown_and_missing_files(tmp_path: Path) -> None:
 
 
 def test_every_file_model_is_a_record() -> None:
-    assert set(m.FILE_MODELS) == {
+    assert set(datafiles.FILE_MODELS) == {
         *("project", "components", "issues", "blockers", "tests", "priorities", "validation"),
         *("milestones", "risks", "checklists", "sections", "outline"),
     }
-    for model in m.FILE_MODELS.values():
+    for model in datafiles.FILE_MODELS.values():
         assert issubclass(model, m.Record)
         assert model.model_config.get("extra") == "forbid"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from status_gen.models import FILE_MODELS
+from status_gen.datafiles import FILE_MODELS
 from status_gen.schema import modeline, render_schemas
 from status_gen.vocabulary import DEFAULT_LABELS
 from tests.conftest import ROOT, run_cli
