@@ -7,13 +7,11 @@ returns a ``CheckResult`` that the reporters (``report.REPORTERS``) turn into te
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .collector import paused
 from .errors import StatusGenError, flatten
 from .paths import shown
 from .report import visible
@@ -45,7 +43,7 @@ def build(config: Config, today: dt.date, output_name: str = "SYSTEM_STATUS.md")
     the main thread (as every command does); from another thread, bound the call yourself.
     """
     data_display = shown(config.data, config.root)
-    with _gc_paused():
+    with paused():
         # Imported here, with the collector paused: defining the pydantic models and compiling
         # templates create tens of thousands of long-lived objects, like loading the data does.
         from .dataset import load_dataset
@@ -145,30 +143,6 @@ def attach_history(data: Dataset, config: Config) -> None:
         from .history import derive
 
         data.history = derive(config.root, config.data, config.labels, data, changes=changes, statuses=statuses)
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while the data's objects are created.
-
-    Loading 10,000 issues creates about a million containers that live until the end; the
-    collector re-walks all of them again and again as they pile up (1.8 s instead of 1.1 s to
-    load). They hold no reference cycles, so nothing is lost by collecting once afterwards.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            # Promote the new objects to the oldest generation, as a collection would, without
-            # walking them: otherwise the first allocation after gc.enable() collects a young
-            # generation of a million live objects (0.2 s at 10,000 issues). Not when the host
-            # process froze objects itself (say, before forking): unfreeze() would thaw them too.
-            if gc.get_freeze_count() == 0:
-                gc.freeze()
-                gc.unfreeze()
-            gc.enable()
 
 
 def check(config: Config, today: dt.date) -> CheckResult:

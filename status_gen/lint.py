@@ -84,14 +84,14 @@ def lint_text(text: str, display: str, config: Config, claims: Claims | None = N
 
     ``claims`` are ``text``'s, when the caller extracted them already (import reads them too).
     """
-    from .api import _gc_paused
     from .claims import extract, vocabulary
+    from .collector import paused
     from .rules.engine import run
+    from .rules.markdown import RULES as LINT_RULES  # not the registry: it loads every data rule
     from .rules.markdown import LintContext
-    from .rules.registry import LINT_RULES
 
     if claims is None:
-        with _gc_paused():  # a 10,000-row table is ~100,000 tokens that all live until the end
+        with paused():  # a 10,000-row table is ~100,000 tokens that all live until the end
             claims = extract(text, vocabulary({name: label.level for name, label in config.labels.items()}))
     return run(
         LINT_RULES,

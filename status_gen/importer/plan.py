@@ -59,9 +59,9 @@ def plan_import(
     Contradictions lint finds are settled first (``resolve.py``): the recognisers read the edited
     text, and each note about a value kept goes above the record (or free section) holding it.
     """
-    from ..api import _gc_paused
+    from ..collector import paused
 
-    with _gc_paused():  # the tokens, claims and records live until the end, as render's data does
+    with paused():  # the tokens, claims and records live until the end, as render's data does
         return _plan_import(text, source, today, words, config)
 
 

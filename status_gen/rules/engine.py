@@ -7,7 +7,6 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .base import Context, Problem, Rule
-from .registry import RULES
 
 if TYPE_CHECKING:
     from ..dataset import Dataset
@@ -16,6 +15,8 @@ if TYPE_CHECKING:
 
 
 def run_rules(data: Dataset, config: Config, today: dt.date) -> list[Problem]:
+    from .registry import RULES  # here: lint runs its own rules and needs none of the data's families
+
     def silenced(where: Location) -> frozenset[str]:
         document = data.documents.get(where.path)
         return document.ignores.get(where.line, frozenset()) if document else frozenset()
