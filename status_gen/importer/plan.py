@@ -71,8 +71,8 @@ def _plan_import(
     from ..claims import extract, parse, vocabulary
     from ..lint import lint_text
     from ..settings import Config
-    from .resolve import printable, resolve
     from .rows import even_rows
+    from .settled import Resolution, printable
 
     if not text.strip():
         raise StatusGenError(
@@ -107,7 +107,12 @@ def _plan_import(
         """lint's findings on a text; the document as written was read once already."""
         return findings if edited == as_written else lint_text(edited, source, settings, claims_of(edited))
 
-    resolution = resolve(text, source, today, lint_of, words, claims_of)
+    if findings:
+        from .resolve import resolve
+
+        resolution = resolve(text, source, today, lint_of, words, claims_of)
+    else:
+        resolution = Resolution.as_written(text)
     text, evened = even_rows(resolution.text)
     for line, note in evened.items():
         resolution.notes.setdefault(line, []).append(f"{source}:{resolution.origin[line]}: {note}")

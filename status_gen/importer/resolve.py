@@ -27,13 +27,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..claims import _DATE_PATTERNS, _MONTHS, _VERDICT_OK, ICONS, WORD_DATES, extract, normalise, parse_date
+from .settled import Resolution, printable
 
 if TYPE_CHECKING:
     from ..claims import Claims, Entity
@@ -53,15 +53,6 @@ _GAP = re.compile(r"[\s*_`]*")
 _VERDICT_PHRASE = re.compile(r"(?<![A-Za-z])" + _VERDICT_OK.pattern.removeprefix("^"), re.I)
 _MARKER = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |$)")
 MAX_ROUNDS = 12  # a family per round, each at most about twice: bounds the lint passes of a hostile document
-
-
-class Resolution(NamedTuple):
-    text: str  # the document with each settled contradiction edited to the kept value
-    origin: list[int]  # 0-based line of ``text`` -> 1-based line of the original document
-    notes: dict[int, list[str]]  # 0-based line of ``text`` -> notes about the value kept there
-    project_notes: list[str]  # notes about the document's own date (they go to project.yaml)
-    found: int  # lint's findings on the original
-    left: int  # findings still there after the edits
 
 
 @dataclass
@@ -128,12 +119,6 @@ def resolve(
 
 
 # --- quoting -------------------------------------------------------------------------------------
-
-
-def printable(text: str) -> str:
-    """``text`` on one line of printable characters: YAML refuses control characters even in comments."""
-    text = "".join(" " if unicodedata.category(c).startswith(("C", "Z")) and c != " " else c for c in text)
-    return " ".join(text.split())
 
 
 def quote(text: str, limit: int = 60) -> str:
