@@ -65,7 +65,7 @@ KINDS: dict[str, _Kind] = {
 class _Words:
     """Words a whole header may be (any case), compiled the first time a header is tried.
 
-    Most of these never meet a header in one import, and compiling them all cost 3 ms per run.
+    Most of these never meet a header in one import, and compiling them all took a few milliseconds.
     """
 
     def __init__(self, pattern: str) -> None:

@@ -4,11 +4,11 @@ Import writes plain data (mappings, lists, text, numbers, booleans), so a small 
 PyYAML's pure-Python emitter took 40% of an import's time (one object per event, an analysis per
 scalar), and libyaml's writes emoji as ``\\U0001F7E2``. Text is written plain when YAML reads it
 back as the same text, else double-quoted (JSON's escapes are YAML's), and multi-line Markdown as a
-``|`` block. PyYAML writes only what the small writer does not take (a key that is not text).
+``|`` block. PyYAML writes only what the small writer does not take (a key that is not text, a float).
 
 The writer is right by construction, and tests/importer/test_yamltext.py proves it on its own:
 every text hypothesis draws, and every character YAML treats specially in every position, reads
-back as itself. (Reading each file back at run time cost a tenth of an import.)
+back as itself. (Reading each file back at run time cost about 5% of an import.)
 """
 
 from __future__ import annotations
