@@ -658,7 +658,11 @@ class _Extractor:
         if not name:
             return None
         listed = self.listed()
-        status = icon_status(_lead_or_tail(first)) or self.words.shouted_status(first, bold_here)
+        status = (
+            icon_status(_lead_or_tail(first))
+            or icon_status(_after_bold_name(first, bold_here))
+            or self.words.shouted_status(first, bold_here)
+        )
         if status is not None and listed == "problems":
             return name  # "❌ Auth Service Not Running": a problem's title, not a thing's status
         if status is not None:
@@ -715,10 +719,16 @@ class _Extractor:
                         status = lead
                         break
             refs = list(_ISSUE_REF.finditer(name_text))
-            if len(refs) == 1 and status is not None and normalise(name_text).lstrip("#").isdigit():
-                state = self._state_of(status.word)
-                if state:
-                    self.claims.issues.append(IssueState(_issue_key(refs[0], header[0]), state, status.word, line))
+            if len(refs) == 1 and normalise(name_text).lstrip("#").isdigit():
+                # An issue's row: its state is its status cell's whole text ("OPEN", "✅ CLOSED"),
+                # which the status words need not hold, else the status word read above.
+                said = [_clean(cells[c][0]) for c in status_columns if 0 < c < len(cells)]
+                said += [status.word] if status is not None else []
+                for word in said:
+                    state = self._state_of(word)
+                    if state:
+                        self.claims.issues.append(IssueState(_issue_key(refs[0], header[0]), state, word, line))
+                        break
                 continue
             if status is not None and normalise(name_text) and not _TOTAL_ROW.match(normalise(name_text)):
                 self._entity(name_text, status, line, "table", [], explicit=True, listed="")
@@ -917,6 +927,17 @@ def _lead_or_tail(text: str) -> str:
         return head
     tail = re.sub(r"\s*\([^)]*\)\s*$", "", stripped)[-4:]
     return tail
+
+
+def _after_bold_name(text: str, bold: list[str]) -> str:
+    """The start of what follows an item's bold name and colon ("- **Auth**: ❌ down"), or ""."""
+    stripped = text.strip()
+    if not bold or not stripped.startswith(bold[0]):
+        return ""
+    rest = stripped[len(bold[0]) :]
+    if not rest.startswith(":"):
+        return ""
+    return rest[1:].lstrip()[:3]
 
 
 def extract(text: str, words: Mapping[str, str] | None = None, tokens: list[Token] | None = None) -> Claims:

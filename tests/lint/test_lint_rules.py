@@ -73,12 +73,29 @@ def test_names_match_across_case_bold_emoji_and_status_words() -> None:
     assert _lint(doc) == [(3, "SL101")]  # at the failing side; the message names line 5
 
 
+def test_a_marker_after_an_items_bold_name_and_colon_is_its_status() -> None:
+    # "- **Auth Service**: ❌ down": the marker sits after the name, not at either end of the item.
+    table = "| Component | Status |\n|---|---|\n| Auth Service | ✅ OK |\n\n"
+    assert _lint(table + "- **Auth Service**: ❌ not running since the upgrade\n") == [(5, "SL101")]
+    assert _lint(table + "- **Auth Service**: ✅ serving traffic\n") == []
+    # Only right after the colon: a marker further on belongs to what the text says there.
+    assert _lint(table + "- **Auth Service**: depends on the ❌ mailer\n") == []
+
+
 def test_names_sharing_a_word_are_different_things() -> None:
     doc = (
         "| Component | Status |\n|---|---|\n| Auth Service | ❌ DOWN |\n| Auth Infrastructure | ✅ FIXED |\n\n"
         "- ✅ **Auth Service Tests**: green\n"
     )
     assert _lint(doc) == []
+
+
+def test_an_issue_tables_status_cell_is_its_state() -> None:
+    # "OPEN" is no status word, and "✅ CLOSED" reads as ✅: the cell's words are the issue's state.
+    table = "| Issue | Title | Status |\n|---|---|---|\n| #12 | Login fails | OPEN |\n| #13 | Slow page | ✅ CLOSED |\n"
+    assert _lint(table + "\n- Issue #12 CLOSED\n- Issue #13 CLOSED\n") == [(3, "SL201")]
+    assert _lint(table + "\n- Issue #12 OPEN\n- Issue #13 REOPENED\n") == [(7, "SL201")]  # at the open side
+    assert _lint(table + "\n- Issue #12 OPEN\n- Issue #13 CLOSED\n") == []
 
 
 def test_issue_references_match_by_number_not_kind() -> None:
