@@ -18,8 +18,12 @@ _ALWAYS = re.compile(r"([\\`*\[\]<>|~$])")
 _UNDERSCORE = re.compile(r"(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _BANG = re.compile(r"!(?=\\\[)")
-# What may open a block when it starts a line or a list item: headings, quotes, lists, rules, fences.
-_BLOCK_START = re.compile(r"^[#>+=-]")
+# What opens a block when it starts a line or a list item: an ATX heading ('#' to '######', then a
+# space, a tab or nothing), a quote, a list marker ('-' or '+', then a space, a tab or nothing), a
+# thematic break or setext underline (a line of nothing but '-' or '=' and spaces). Fences start
+# with '`' or '~', which are always escaped. '#49', '+5%' and '-3 dB' open nothing and stay as
+# written, so a table cell of them is imported as a record rather than kept as text.
+_BLOCK_START = re.compile(r"^(?:#(?=#{0,5}(?:[ \t]|$))|>|[-+](?=[ \t]|$)|[-=](?=[-= \t]*$))")
 _ORDERED = re.compile(r"^([0-9]{1,9})([.)])(?=\s|$)")
 # Text that none of the substitutions in ``inline`` would change: no break, control or special
 # character. Most values are plain words, and skipping the eight passes for them halves the time

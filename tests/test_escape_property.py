@@ -227,3 +227,43 @@ def test_inline_and_code_round_trip_in_a_paragraph(text: str) -> None:
         shown, markup = cell_text(tokens[1])
         assert markup == []
         assert shown == f"start {expected} end"
+
+
+# Values that open a block at a line's start, and look-alikes that open none ('#49', '+5%').
+STARTS = st.one_of(
+    TEXTS,
+    st.text(alphabet=st.sampled_from("#+-=>* \t1.)x5"), min_size=1, max_size=12),
+    st.sampled_from(["#49", "# 49", "######", "####### x", "+5%", "+ x", "-3 dB", "- x", "---", "- - -", "===", "=5"]),
+)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(STARTS)
+def test_inline_text_opens_no_block_where_a_line_or_item_starts(text: str) -> None:
+    expected = one_line(text)
+    rendered = inline(text)
+    if not expected:
+        return
+    # As a paragraph, a list item and a table cell: each must stay one block of its own kind.
+    for doc, shape in (
+        (f"{rendered}\n", ["paragraph_open", "inline", "paragraph_close"]),
+        (f"- {rendered}\n", ["bullet_list_open", "list_item_open", "paragraph_open", "inline"]),
+        (f"| h |\n|---|\n| {rendered} |\n", ["table_open", "thead_open", "tr_open", "th_open", "inline"]),
+    ):
+        tokens = PARSER.parse(doc)
+        assert [t.type for t in tokens][: len(shape)] == shape, (text, doc)
+        inline_tokens = [t for t in tokens if t.type == "inline"]
+        assert cell_text(inline_tokens[-1]) == (expected, []), (text, doc)
+
+
+def test_look_alikes_of_block_starts_stay_as_written() -> None:
+    # What opens nothing is not escaped, so imported tables of such cells draw back line for line.
+    assert [inline(v) for v in ("#49", "+5%", "-3 dB", "=5", "####### x")] == ["#49", "+5%", "-3 dB", "=5", "####### x"]
+    assert [inline(v) for v in ("# 49", "+ x", "- x", "---", "===", ">x")] == [
+        "\\# 49",
+        "\\+ x",
+        "\\- x",
+        "\\---",
+        "\\===",
+        "\\>x",
+    ]
