@@ -17,10 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import run  # a sibling script, as bench/lint.py's 'document' is
@@ -31,21 +29,11 @@ sys.path.insert(0, str(run.ROOT))
 TODAY = dt.date(2025, 9, 17)
 
 
-def cpu_per_kb(sizes: list[int], rounds: int) -> list[tuple[int, float]]:
-    """Median CPU milliseconds per KB of ``plan_import`` (resolve, recognisers, free sections, YAML)
-    at each size in KB, the sizes interleaved round by round: these machines change speed over a
-    run, and sizes measured one after the other compared a fast minute with a slow one."""
+def planned(text: str) -> object:
+    """``plan_import`` of a text (resolve, recognisers, free sections, YAML)."""
     from status_gen.importer import plan_import
 
-    texts = {kb: document(kb * 1024) for kb in sizes}
-    plan_import(texts[sizes[0]], "bench.md", TODAY)  # the first import pays for the lazy imports
-    times: dict[int, list[float]] = {kb: [] for kb in sizes}
-    for _ in range(rounds):
-        for kb, text in texts.items():
-            start = time.process_time()
-            plan_import(text, "bench.md", TODAY)
-            times[kb].append((time.process_time() - start) / (len(text.encode()) / 1024) * 1000)
-    return [(kb, statistics.median(times[kb])) for kb in sizes]
+    return plan_import(text, "bench.md", TODAY)
 
 
 def renders_back(text: str, workdir: Path) -> float:
@@ -88,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     if kept < 1.0:
         raise SystemExit(f"bench: the imported document renders back only {kept:.1%} of its lines")
     sizes = [30, 100] if smoke else [30, 100, 300, 1000]
-    scaling = cpu_per_kb(sizes, 1 if smoke else 3)
+    scaling = run.cpu_per_kb(sizes, 1 if smoke else 3, document, planned, 1e3)
     print(run.per_kb_table("plan_import CPU per KB", scaling, "ms", 1), end="")
     if not smoke:
         print(f"\n- (a) import 30 KB / dependency floor: {run.verdict(imported.median / floor.median, 2)}")

@@ -6,16 +6,15 @@
 (a) ``status-gen lint`` of a 30 KB hand-written-style document as a whole process, against the
 dependency floor bench/run.py uses (``import pydantic, jinja2, yaml, click``), measured side by
 side, interleaved round by round; target ≤ 1.5x. (b) Linear time: lint_text in this process on
-documents of 30 KB to 1 MB (median CPU time of 3), as microseconds per KB; target: the largest
-size costs at most 1.5x per KB what the smallest does. Targets are printed, never asserted.
+documents of 30 KB to 1 MB (median CPU time of 3 rounds, the sizes interleaved in each), as
+microseconds per KB; target: the largest size costs at most 1.5x per KB what the smallest does.
+Targets are printed, never asserted.
 """
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from run import (
@@ -24,6 +23,7 @@ from run import (
     ROOT,
     Sample,
     child_env,
+    cpu_per_kb,
     measure,
     per_kb_table,
     row,
@@ -52,17 +52,13 @@ def document(size: int) -> str:
     return "".join(parts)
 
 
-def cpu_per_kb(text: str, rounds: int) -> float:
+def linted(text: str) -> object:
     from status_gen.lint import lint_text
     from status_gen.settings import Config
 
-    times = []
-    for _ in range(rounds):
-        start = time.process_time()
-        problems = lint_text(text, "bench.md", Config())
-        times.append(time.process_time() - start)
-        assert problems == [], problems  # the generated document is consistent
-    return statistics.median(times) / (len(text.encode()) / 1024) * 1e6
+    problems = lint_text(text, "bench.md", Config())
+    assert problems == [], problems  # the generated document is consistent
+    return problems
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     print(row("`status-gen lint` 30 KB document", lint, f"{len(document(30 * 1024).encode()):,} bytes"))
     sizes = [30, 100] if smoke else [30, 100, 300, 1000]
     rounds = 1 if smoke else 3
-    scaling = [(kb, cpu_per_kb(document(kb * 1024), rounds)) for kb in sizes]
+    scaling = cpu_per_kb(sizes, rounds, document, linted, 1e6)
     print(per_kb_table("lint_text CPU per KB", scaling, "µs"), end="")
     if not smoke:
         print(f"\n- (a) lint 30 KB / dependency floor: {verdict(lint.median / floor.median, 1.5)}")

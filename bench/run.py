@@ -184,6 +184,23 @@ def row(name: str, sample: Sample, note: str = "") -> str:
     return f"| {name} | {sample.median * 1000:,.0f} ms | {sample.peak_mib:,.0f} MiB | {note} |"
 
 
+def cpu_per_kb(
+    sizes: Sequence[int], rounds: int, document: Callable[[int], str], work: Callable[[str], object], scale: float
+) -> list[tuple[int, float]]:
+    """Median CPU cost per KB of ``work(text)`` (times ``scale``: 1e3 for ms, 1e6 for µs) at each
+    size in KB, the sizes interleaved round by round: these machines change speed over a run, and
+    sizes measured one after the other compared a fast minute with a slow one."""
+    texts = {kb: document(kb * 1024) for kb in sizes}
+    work(texts[sizes[0]])  # the first call pays for the lazy imports
+    times: dict[int, list[float]] = {kb: [] for kb in sizes}
+    for _ in range(rounds):
+        for kb, text in texts.items():
+            start = time.process_time()
+            work(text)
+            times[kb].append((time.process_time() - start) / (len(text.encode()) / 1024) * scale)
+    return [(kb, statistics.median(times[kb])) for kb in sizes]
+
+
 def per_kb_table(what: str, scaling: list[tuple[int, float]], unit: str, digits: int = 0) -> str:
     """A Markdown table of a cost per KB (``unit``) at each document size in KB."""
     rows = "".join(f"| {kb:,} KB | {value:,.{digits}f} {unit} |\n" for kb, value in scaling)

@@ -463,7 +463,7 @@ _EMPHASIS = re.compile(r"[*_`~]+")
 _EDGE_PUNCTUATION = re.compile(r"^[\s:;,.\-–—|/]+|[\s:;,.\-–—|/]+$")
 
 
-@functools.lru_cache(maxsize=1024)
+@functools.lru_cache(maxsize=8192)
 def _clean(text: str) -> str:
     """Markers, decorations and Markdown emphasis removed; spaces collapsed.
 
@@ -473,7 +473,7 @@ def _clean(text: str) -> str:
     return " ".join(_EMPHASIS.sub("", text).split())
 
 
-@functools.lru_cache(maxsize=1024)
+@functools.lru_cache(maxsize=8192)
 def normalise(name: str) -> str:
     """The key two spellings of one name share: case, emphasis, markers and punctuation ignored.
 
