@@ -1,7 +1,9 @@
-"""The domain: one pydantic model per kind of record, one per data file.
+"""The domain: one pydantic model per kind of record (``datafiles.py`` has one per data file).
 
-Every record remembers the YAML mapping it was validated from (``_src``), so that rules and
-reference checks can point at ``file:line:column`` of any of its fields.
+Validators are built the first time a model validates (``defer_build``): import validates a few
+kinds of record and should not pay for the others. Every record remembers the YAML mapping it was
+validated from (``_src``), so that rules and reference checks can point at ``file:line:column``
+of any of its fields.
 """
 
 import calendar
