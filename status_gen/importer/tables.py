@@ -62,7 +62,7 @@ KINDS: dict[str, _Kind] = {
 }
 
 
-class _Words:
+class _Head:
     """Words a whole header may be (any case), compiled the first time a header is tried.
 
     Most of these never meet a header in one import, and compiling them all took a few milliseconds.
@@ -80,31 +80,31 @@ class _Words:
 
 
 # What the first column's header says the rows are.
-_TESTS_HEADER = _Words(r".*\b(tests?|suites?|specs?)\b.*|(test )?categor(y|ies)|테스트.*|测试.*|テスト.*")
-_MILESTONES_HEADER = _Words(
+_TESTS_HEADER = _Head(r".*\b(tests?|suites?|specs?)\b.*|(test )?categor(y|ies)|테스트.*|测试.*|テスト.*")
+_MILESTONES_HEADER = _Head(
     r"(phase|milestone|stage|sprint|release|version|iteration|epic)s?|단계|阶段|フェーズ|里程碑|マイルストーン"
 )
-_STATUS_HEADER = _Words(r"(current )?(status|state|health|result|verdict|pass)|상태|状态|狀態|状態|結果|结果")
-_RISK_HEADERS = _Words(r"severity|mitigation|likelihood|risks?|impact|심각도|严重性|重大度")
-_METRIC_NAME = _Words(r"metrics?|measures?|kpis?|indicators?|propert(y|ies)|items?|keys?|지표|指标|項目|属性")
-_METRIC_VALUE = _Words(r"values?|results?|값|值|値")
+_STATUS_HEADER = _Head(r"(current )?(status|state|health|result|verdict|pass)|상태|状态|狀態|状態|結果|结果")
+_RISK_HEADERS = _Head(r"severity|mitigation|likelihood|risks?|impact|심각도|严重性|重大度")
+_METRIC_NAME = _Head(r"metrics?|measures?|kpis?|indicators?|propert(y|ies)|items?|keys?|지표|指标|項目|属性")
+_METRIC_VALUE = _Head(r"values?|results?|값|值|値")
 # Roles of the other columns, by header; the first that fits every cell wins, else a field.
-_ROLES: tuple[tuple[_Words, str, tuple[str, ...]], ...] = (
-    (_Words(r"notes?|details?|descriptions?|comments?|remarks?|summary|备注|비고|説明|설명|備考"), "note", ("{note}",)),
-    (_Words(r"owners?|assignee|responsible|lead|담당자?|负责人|担当"), "owner", ("{owner}",)),
-    (_Words(r"severity|priority|impact|likelihood|심각도|严重性|重大度"), "severity", ("{severity}", "**{severity}**")),
-    (_Words(r"mitigation|workaround|resolution|plan|action|대응|缓解|対策"), "mitigation", ("{mitigation}",)),
+_ROLES: tuple[tuple[_Head, str, tuple[str, ...]], ...] = (
+    (_Head(r"notes?|details?|descriptions?|comments?|remarks?|summary|备注|비고|説明|설명|備考"), "note", ("{note}",)),
+    (_Head(r"owners?|assignee|responsible|lead|담당자?|负责人|担当"), "owner", ("{owner}",)),
+    (_Head(r"severity|priority|impact|likelihood|심각도|严重性|重大度"), "severity", ("{severity}", "**{severity}**")),
+    (_Head(r"mitigation|workaround|resolution|plan|action|대응|缓解|対策"), "mitigation", ("{mitigation}",)),
     (
-        _Words(r"percent(age)?|progress|%|complete|completion|완료율|진행률|完成度|进度|進捗|完成率"),
+        _Head(r"percent(age)?|progress|%|complete|completion|완료율|진행률|完成度|进度|進捗|完成率"),
         "percent",
         ("{percent}%", "**{percent}%**"),
     ),
-    (_Words(r"due|target|eta|deadline|end|due date|target date|期限|마감"), "due", ("{due}",)),
-    (_Words(r"start|started|start date|開始|开始|시작"), "start", ("{start}",)),
-    (_Words(r"pass(ed|ing|es)?|ok|✅"), "passed", ("{passed}",)),
-    (_Words(r"fail(ed|ing|ures?|s)?|❌"), "failed", ("{failed}",)),
-    (_Words(r"total|tests|count|cases|#|number|test count"), "total", ("{total}",)),
-    (_Words(r"(pass(ing)? |success )?rate|pass %|%"), "rate", ("{rate}",)),
+    (_Head(r"due|target|eta|deadline|end|due date|target date|期限|마감"), "due", ("{due}",)),
+    (_Head(r"start|started|start date|開始|开始|시작"), "start", ("{start}",)),
+    (_Head(r"pass(ed|ing|es)?|ok|✅"), "passed", ("{passed}",)),
+    (_Head(r"fail(ed|ing|ures?|s)?|❌"), "failed", ("{failed}",)),
+    (_Head(r"total|tests|count|cases|#|number|test count"), "total", ("{total}",)),
+    (_Head(r"(pass(ing)? |success )?rate|pass %|%"), "rate", ("{rate}",)),
 )
 # Which roles each kind has a field for (others become ``fields``).
 _KIND_ROLES: dict[str, frozenset[str]] = {
